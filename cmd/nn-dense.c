@@ -1,0 +1,155 @@
+/* nn-dense: a dense layer, Z = X . W + b, row by row */
+#include <limits.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "nn.h"
+
+static const char usage[] = "nn-dense [-s seed] [-j skip] [-w scale] "
+    "[-p params] [-o file] [n_inputs] n_neurons";
+static const char options[] =
+    "  -s seed    seed of numpy's random stream for W (default 0)\n"
+    "  -j skip    skip this many normals of the stream first\n"
+    "  -w scale   W = scale * randn(n_inputs, n_neurons) (default 0.1)\n"
+    "  -p params  take [W; b] from this file instead\n"
+    "  -o file    write the params used, [W; b], to file\n";
+
+struct dense {
+	size_t nin, nout;
+	float *params;		/* [W; b]: nin + 1 rows of nout */
+	double *wd;		/* W in double for the dot kernel */
+	double *acc;
+	float *z;
+};
+
+/* allocate the layer; params come from a file or from the random stream */
+static void
+dense_setup(struct dense *d)
+{
+	d->wd = nn_malloc(nn_mul(nn_mul(d->nin, d->nout), sizeof(double)));
+	d->acc = nn_malloc(nn_mul(d->nout, sizeof(double)));
+	d->z = nn_malloc(nn_mul(d->nout, sizeof(float)));
+	nn_dense_prepare(d->params, d->nin, d->nout, d->wd);
+}
+
+static void
+load_params(struct dense *d, const char *path, long nin, long nout)
+{
+	struct nn_tensor t;
+
+	nn_tensor_read(&t, path);
+	if (t.ndim != 2 || t.dims[0] < 2)
+		nn_die("%s: params must be a matrix of n_inputs + 1 rows",
+		    path);
+	if (nin >= 0 && t.dims[0] - 1 != (size_t)nin)
+		nn_die("%s: params have %zu inputs, expected %ld", path,
+		    t.dims[0] - 1, nin);
+	if (nout >= 0 && t.dims[1] != (size_t)nout)
+		nn_die("%s: params have %zu neurons, expected %ld", path,
+		    t.dims[1], nout);
+	d->nin = t.dims[0] - 1;
+	d->nout = t.dims[1];
+	d->params = t.v;
+}
+
+static void
+init_params(struct dense *d, struct nn_rng *rng, float scale,
+    const char *ofile)
+{
+	d->params = nn_malloc(nn_mul(nn_mul(d->nin + 1, d->nout),
+	    sizeof(float)));
+	nn_dense_init(rng, scale, d->nin, d->nout, d->params);
+	if (ofile != NULL)
+		nn_save_matrix(ofile, d->params, d->nin + 1, d->nout);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct dense d = { 0 };
+	struct nn_rng rng;
+	struct nn_reader *r;
+	struct nn_writer w;
+	const char *pfile = NULL, *ofile = NULL;
+	const float *x;
+	unsigned long seed = 0;
+	long skip = 0, nin = -1, nout = -1;
+	float scale = 0.1f;
+	size_t n;
+	int c, sep, ready;
+
+	nn_setprog(argv[0]);
+	nn_help(argc, argv, usage, options);
+	while ((c = getopt(argc, argv, "j:o:p:s:w:")) != -1) {
+		switch (c) {
+		case 'j':
+			skip = nn_arg_long(usage, "skip", optarg, 0, LONG_MAX);
+			break;
+		case 'o':
+			ofile = optarg;
+			break;
+		case 'p':
+			pfile = optarg;
+			break;
+		case 's':
+			seed = nn_arg_seed(usage, optarg);
+			break;
+		case 'w':
+			scale = nn_arg_float(usage, "scale", optarg);
+			break;
+		default:
+			nn_usage(usage);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc > 2 || (argc == 0 && pfile == NULL))
+		nn_usage(usage);
+	if (argc == 2)
+		nin = nn_arg_long(usage, "n_inputs", argv[0], 1, INT_MAX);
+	if (argc >= 1)
+		nout = nn_arg_long(usage, "n_neurons", argv[argc - 1], 1,
+		    INT_MAX);
+
+	if (pfile != NULL) {
+		load_params(&d, pfile, nin, nout);
+		if (ofile != NULL)
+			nn_save_matrix(ofile, d.params, d.nin + 1, d.nout);
+	} else {
+		nn_rng_seed(&rng, (uint32_t)seed);
+		nn_rng_skip_normals(&rng, (unsigned long)skip);
+		d.nout = (size_t)nout;
+	}
+	ready = 0;
+	if (pfile != NULL || nin > 0) {
+		if (pfile == NULL) {
+			d.nin = (size_t)nin;
+			init_params(&d, &rng, scale, ofile);
+		}
+		dense_setup(&d);
+		ready = 1;
+	}
+
+	r = nn_reader_open("-");
+	nn_writer_stdout(&w);
+	while (nn_read_row(r, &x, &n, &sep)) {
+		if (!ready) {
+			/* n_inputs left out: the first row tells it */
+			d.nin = n;
+			init_params(&d, &rng, scale, ofile);
+			dense_setup(&d);
+			ready = 1;
+		}
+		if (n != d.nin)
+			nn_die_at(nn_reader_name(r), nn_reader_line(r), 0,
+			    "row has %zu values, expected %zu (n_inputs)", n,
+			    d.nin);
+		nn_dense_forward(d.wd, d.params + d.nin * d.nout, x, 1, d.nin,
+		    d.nout, d.acc, d.z);
+		nn_write_blank(&w, sep);
+		nn_write_row(&w, d.z, d.nout);
+	}
+	nn_writer_close(&w);
+	nn_reader_close(r);
+	return NN_EXIT_OK;
+}

@@ -1,0 +1,54 @@
+#!/bin/sh
+# make demo: the study notes' network as a pipeline, stage by stage.
+set -e
+LC_ALL=C
+export LC_ALL
+top=$(cd "$(dirname "$0")/.." && pwd)
+PATH=$top/bin:$PATH
+export PATH
+d=$(mktemp -d "${TMPDIR:-/tmp}/nn-demo.XXXXXX")
+trap 'rm -rf "$d"' EXIT INT TERM
+
+stage() {
+	printf '\n== %s\n$ %s\n' "$1" "$2"
+}
+
+stage "spiral data: 100 points of each of 3 classes (nnfs spiral_data)" \
+	"nn-spiral -y y 100 3 > X"
+nn-spiral -y "$d/y" 100 3 >"$d/X"
+printf 'shape of X: %s, of y: %s; first rows:\n' "$(nn-shape "$d/X")" \
+	"$(nn-shape "$d/y")"
+head -n 3 "$d/X"
+
+stage "dense layer, 2 inputs to 5 neurons: X . W + b, W = 0.1 randn" \
+	"nn-dense -j 300 -o l1 2 5 < X > z1"
+nn-dense -j 300 -o "$d/l1" 2 5 <"$d/X" >"$d/z1"
+echo "the layer's params [W; b] ($(nn-shape "$d/l1")):"
+cat "$d/l1"
+echo "its output ($(nn-shape "$d/z1")), first rows:"
+head -n 3 "$d/z1"
+
+stage "ReLU: max(0, x), so negative outputs switch off" "nn-relu < z1 > a1"
+nn-relu <"$d/z1" >"$d/a1"
+head -n 3 "$d/a1"
+
+stage "softmax: each row to probabilities that sum to 1" \
+	"nn-softmax < a1 > p"
+nn-softmax <"$d/a1" >"$d/p"
+head -n 3 "$d/p"
+
+stage "the same network in one pipeline, all 300 rows, last 2 shown" \
+	"nn-spiral 100 3 | nn-dense -j 300 2 5 | nn-relu | nn-softmax | tail -n 2"
+nn-spiral 100 3 | nn-dense -j 300 2 5 | nn-relu | nn-softmax | tail -n 2
+
+stage "the notes' softmax example: [1, 2, 3] -> [0.09, 0.24, 0.67]" \
+	"echo 1 2 3 | nn-softmax"
+echo 1 2 3 | nn-softmax
+
+stage "the notes' dot product: [1, 2, 3] . [3, 2, 1] = 10" \
+	"nn-dot a b"
+echo 1 2 3 >"$d/a"
+echo 3 2 1 >"$d/b"
+nn-dot "$d/a" "$d/b"
+echo
+echo "Every number is what numpy prints under nnfs.init(); see nn(7)."

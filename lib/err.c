@@ -1,0 +1,152 @@
+/* err.c: error messages, usage lines and checked allocation */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nn.h"
+
+const char *nn_prog = "nn";
+
+void
+nn_setprog(const char *argv0)
+{
+	const char *s;
+
+	if (argv0 == NULL || *argv0 == '\0')
+		return;
+	s = strrchr(argv0, '/');
+	nn_prog = s ? s + 1 : argv0;
+}
+
+static void
+vmsg(int errnum, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", nn_prog);
+	vfprintf(stderr, fmt, ap);
+	if (errnum)
+		fprintf(stderr, ": %s", strerror(errnum));
+	fputc('\n', stderr);
+}
+
+/* prog: message, exit 1 */
+_Noreturn void
+nn_die(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(0, fmt, ap);
+	va_end(ap);
+	exit(NN_EXIT_DATA);
+}
+
+/* prog: message: strerror(errno), exit 1 */
+_Noreturn void
+nn_die_errno(const char *fmt, ...)
+{
+	va_list ap;
+	int e = errno;
+
+	va_start(ap, fmt);
+	vmsg(e, fmt, ap);
+	va_end(ap);
+	exit(NN_EXIT_DATA);
+}
+
+/* prog: file:line:field: message, exit 1 (line or field 0: left out) */
+_Noreturn void
+nn_die_at(const char *file, unsigned long line, unsigned long field,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: %s:", nn_prog, file);
+	if (line)
+		fprintf(stderr, "%lu:", line);
+	if (line && field)
+		fprintf(stderr, "%lu:", field);
+	fputc(' ', stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(NN_EXIT_DATA);
+}
+
+/* prog: message, and go on */
+void
+nn_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(0, fmt, ap);
+	va_end(ap);
+}
+
+/* the usage line on stderr, exit 2 */
+_Noreturn void
+nn_usage(const char *usage)
+{
+	fprintf(stderr, "usage: %s\n", usage);
+	exit(NN_EXIT_USAGE);
+}
+
+/* prog: message, then the usage line, exit 2 */
+_Noreturn void
+nn_usage_msg(const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", nn_prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	nn_usage(usage);
+}
+
+/* -h or --help as the first argument: usage and options to stdout, exit 0 */
+void
+nn_help(int argc, char **argv, const char *usage, const char *options)
+{
+	if (argc < 2 || (strcmp(argv[1], "-h") != 0 &&
+	    strcmp(argv[1], "--help") != 0))
+		return;
+	printf("usage: %s\n%s", usage, options);
+	if (fflush(stdout) == EOF || ferror(stdout))
+		nn_die_errno("<stdout>");
+	exit(NN_EXIT_OK);
+}
+
+void *
+nn_malloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		nn_die("out of memory allocating %zu bytes", n);
+	return p;
+}
+
+void *
+nn_realloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		nn_die("out of memory allocating %zu bytes", n);
+	return p;
+}
+
+/* a * b, or an error when it overflows size_t */
+size_t
+nn_mul(size_t a, size_t b)
+{
+	if (b != 0 && a > SIZE_MAX / b)
+		nn_die("size %zu x %zu is too large", a, b);
+	return a * b;
+}

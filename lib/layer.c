@@ -1,0 +1,283 @@
+/* layer.c: the layers' forward functions */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nn.h"
+
+/* params = [W; b]: W = fl32(scale * fl32(randn(nin, nout))), b = 0 */
+void
+nn_dense_init(struct nn_rng *r, float scale, size_t nin, size_t nout,
+    float *params)
+{
+	size_t i, n = nn_mul(nin, nout);
+
+	for (i = 0; i < n; i++)
+		params[i] = scale * (float)nn_rng_normal(r);
+	memset(params + n, 0, nout * sizeof(float));
+}
+
+/* wd = (double)W, the weights once converted for the dot kernel */
+void
+nn_dense_prepare(const float *params, size_t nin, size_t nout, double *wd)
+{
+	size_t i, n = nn_mul(nin, nout);
+
+	for (i = 0; i < n; i++)
+		wd[i] = params[i];
+}
+
+/* one row of X . W in double, k in order: acc[j] = sum_k x[k] w[k][j] */
+static void
+dot_row(const double *wd, const float *x, size_t nin, size_t nout,
+    double *restrict acc)
+{
+	size_t j, k;
+	double a;
+	const double *w;
+
+	for (j = 0; j < nout; j++)
+		acc[j] = 0.0;
+	for (k = 0; k < nin; k++) {
+		a = x[k];
+		w = wd + k * nout;
+		for (j = 0; j < nout; j++)
+			acc[j] += a * w[j];
+	}
+}
+
+/* Z = fl32(X . W) + b, X rows x nin; acc holds nout doubles */
+void
+nn_dense_forward(const double *wd, const float *bias, const float *x,
+    size_t rows, size_t nin, size_t nout, double *acc, float *z)
+{
+	size_t i, j;
+
+	for (i = 0; i < rows; i++) {
+		dot_row(wd, x + i * nin, nin, nout, acc);
+		for (j = 0; j < nout; j++)
+			z[i * nout + j] = (float)acc[j] + bias[j];
+	}
+}
+
+/* C = fl32(A . B) for A m x k and B k x n, each sum in double in k order */
+void
+nn_matmul(const float *a, const float *b, size_t m, size_t k, size_t n,
+    float *c)
+{
+	double *bd = nn_malloc(nn_mul(nn_mul(k, n), sizeof(double)));
+	double *acc = nn_malloc(nn_mul(n ? n : 1, sizeof(double)));
+	size_t i, j;
+
+	nn_dense_prepare(b, k, n, bd);
+	for (i = 0; i < m; i++) {
+		dot_row(bd, a + i * k, k, n, acc);
+		for (j = 0; j < n; j++)
+			c[i * n + j] = (float)acc[j];
+	}
+	free(acc);
+	free(bd);
+}
+
+/* y = max(0, x) as np.maximum(0, x) gives it: -0 and nan pass through */
+void
+nn_relu_forward(const float *x, size_t n, float *y)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		y[i] = x[i] < 0.0f ? 0.0f : x[i];
+}
+
+/* y = exp(x - max x) / sum exp(x - max x), numpy's exp and sum */
+void
+nn_softmax_forward(const float *x, size_t n, float *y)
+{
+	float m = nn_max(x, n), s;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		y[i] = nn_expf(x[i] - m);
+	s = nn_sum_pairwise(y, n);
+	for (i = 0; i < n; i++)
+		y[i] = y[i] / s;
+}
+
+/* dX = dZ . W^T for one row: dx[i] = fl32(sum_j dz[j] w[i][j]), j in order */
+void
+nn_dense_backward_dx(const float *params, size_t nin, size_t nout,
+    const float *dz, float *dx)
+{
+	size_t i, j;
+	double acc;
+	const float *w;
+
+	for (i = 0; i < nin; i++) {
+		w = params + i * nout;
+		acc = 0.0;
+		for (j = 0; j < nout; j++)
+			acc += (double)dz[j] * (double)w[j];
+		dx[i] = (float)acc;
+	}
+}
+
+/* one row into dW = X^T . dZ (double, rows in order) and db += dZ (float) */
+void
+nn_dense_backward_acc(const float *x, const float *dz, size_t nin,
+    size_t nout, double *restrict dwacc, float *db)
+{
+	size_t i, j;
+	double a;
+	double *d;
+
+	for (i = 0; i < nin; i++) {
+		a = x[i];
+		d = dwacc + i * nout;
+		for (j = 0; j < nout; j++)
+			d[j] += a * dz[j];
+	}
+	for (j = 0; j < nout; j++)
+		db[j] = db[j] + dz[j];
+}
+
+/* d(l1 |p| + l2 p^2)/dp added to g: g += l1 sign(p); g += fl32(2 l2) p */
+static void
+add_reg(float *g, const float *p, size_t n, double l1, double l2)
+{
+	float f1 = (float)l1, f2 = (float)(2.0 * l2);
+	size_t i;
+
+	if (l1 > 0)
+		for (i = 0; i < n; i++)
+			g[i] = g[i] + (p[i] < 0.0f ? -f1 : f1);
+	if (l2 > 0)
+		for (i = 0; i < n; i++)
+			g[i] = g[i] + f2 * p[i];
+}
+
+/* grad = [fl32(dW) + reg'(W); db + reg'(b)], the params' shape */
+void
+nn_dense_grad(const double *dwacc, const float *db, const float *params,
+    size_t nin, size_t nout, const struct nn_reg *reg, float *grad)
+{
+	size_t i, n = nin * nout;
+
+	for (i = 0; i < n; i++)
+		grad[i] = (float)dwacc[i];
+	memcpy(grad + n, db, nout * sizeof(float));
+	if (reg != NULL) {
+		add_reg(grad, params, n, reg->l1w, reg->l2w);
+		add_reg(grad + n, params + n, nout, reg->l1b, reg->l2b);
+	}
+}
+
+/* l1 sum|W| + l2 sum W^2 + the same for b, in double as numpy's scalars */
+double
+nn_dense_reg_loss(const float *params, size_t nin, size_t nout,
+    const struct nn_reg *reg, float *tmp)
+{
+	size_t n = nin * nout, i;
+	double loss = 0.0;
+	const float *b = params + n;
+
+	if (reg->l1w > 0) {
+		for (i = 0; i < n; i++)
+			tmp[i] = fabsf(params[i]);
+		loss += reg->l1w * (double)nn_sum_pairwise(tmp, n);
+	}
+	if (reg->l2w > 0) {
+		for (i = 0; i < n; i++)
+			tmp[i] = params[i] * params[i];
+		loss += reg->l2w * (double)nn_sum_pairwise(tmp, n);
+	}
+	if (reg->l1b > 0) {
+		for (i = 0; i < nout; i++)
+			tmp[i] = fabsf(b[i]);
+		loss += reg->l1b * (double)nn_sum_pairwise(tmp, nout);
+	}
+	if (reg->l2b > 0) {
+		for (i = 0; i < nout; i++)
+			tmp[i] = b[i] * b[i];
+		loss += reg->l2b * (double)nn_sum_pairwise(tmp, nout);
+	}
+	return loss;
+}
+
+/* dX = dZ where the forward input was > 0, else 0 */
+void
+nn_relu_backward(const float *x, const float *dz, size_t n, float *dx)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		dx[i] = x[i] <= 0.0f ? 0.0f : dz[i];
+}
+
+/* dx = J . dy, J = diag(s) - fl32(s s^T), each sum in double */
+void
+nn_softmax_backward(const float *s, const float *dy, size_t n, float *dx)
+{
+	size_t i, j;
+	double acc;
+	float jij;
+
+	for (i = 0; i < n; i++) {
+		acc = 0.0;
+		for (j = 0; j < n; j++) {
+			jij = (i == j ? s[i] : 0.0f) -
+			    (float)((double)s[i] * (double)s[j]);
+			acc += (double)jij * (double)dy[j];
+		}
+		dx[i] = (float)acc;
+	}
+}
+
+/* y = 1 / (1 + exp(-x)), numpy's exp */
+void
+nn_sigmoid_forward(const float *x, size_t n, float *y)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		y[i] = 1.0f / (1.0f + nn_expf(-x[i]));
+}
+
+/* dx = dy (1 - y) y */
+void
+nn_sigmoid_backward(const float *y, const float *dy, size_t n, float *dx)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		dx[i] = dy[i] * (1.0f - y[i]) * y[i];
+}
+
+/* y = tanh x */
+void
+nn_tanh_forward(const float *x, size_t n, float *y)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		y[i] = tanhf(x[i]);
+}
+
+/* dx = dy (1 - y^2) */
+void
+nn_tanh_backward(const float *y, const float *dy, size_t n, float *dx)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		dx[i] = dy[i] * (1.0f - y[i] * y[i]);
+}
+
+/* y = 1 where x > 0, else 0 */
+void
+nn_step_forward(const float *x, size_t n, float *y)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		y[i] = x[i] > 0.0f ? 1.0f : 0.0f;
+}

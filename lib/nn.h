@@ -1,0 +1,228 @@
+/* nn.h: the shared library of the nn toolkit, prototypes grouped by file */
+#ifndef NN_H
+#define NN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define NN_MAXDIM 32
+
+/* a dense layer's regularisation: L1 and L2 strengths, weights, biases */
+struct nn_reg {
+	double l1w, l1b, l2w, l2b;
+};
+
+/* err.c: messages and exit codes */
+enum { NN_EXIT_OK = 0, NN_EXIT_DATA = 1, NN_EXIT_USAGE = 2 };
+extern const char *nn_prog;
+void nn_setprog(const char *argv0);
+_Noreturn void nn_die(const char *fmt, ...);
+_Noreturn void nn_die_errno(const char *fmt, ...);
+_Noreturn void nn_die_at(const char *file, unsigned long line,
+    unsigned long field, const char *fmt, ...);
+void nn_warn(const char *fmt, ...);
+_Noreturn void nn_usage(const char *usage);
+_Noreturn void nn_usage_msg(const char *usage, const char *fmt, ...);
+void nn_help(int argc, char **argv, const char *usage, const char *options);
+void *nn_malloc(size_t n);
+void *nn_realloc(void *p, size_t n);
+size_t nn_mul(size_t a, size_t b);
+
+/* arg.c: strict numeric arguments (a usage error on a bad one) */
+long nn_arg_long(const char *usage, const char *what, const char *s,
+    long min, long max);
+unsigned long nn_arg_seed(const char *usage, const char *s);
+float nn_arg_float(const char *usage, const char *what, const char *s);
+
+/* parse.c: decimal text to float32 */
+enum { NN_PARSE_OK = 0, NN_PARSE_NOTNUM = -1, NN_PARSE_RANGE = 1 };
+int nn_parse_float(const char *s, size_t len, float *out);
+
+/* fmt.c: float32 to the shortest round-trip decimal text */
+#define NN_FMT_MAX 24
+size_t nn_fmt_float(float x, char *buf);
+
+/* repr.c: a double as Python's repr prints it */
+size_t nn_fmt_repr(double x, char *buf);
+
+/* read.c: the text tensor reader */
+struct nn_reader;
+struct nn_reader *nn_reader_open(const char *path);
+int nn_read_row(struct nn_reader *r, const float **row, size_t *n,
+    int *sep);
+const char *nn_reader_name(const struct nn_reader *r);
+unsigned long nn_reader_line(const struct nn_reader *r);
+int nn_reader_shape(const struct nn_reader *r, size_t *dims);
+void nn_reader_close(struct nn_reader *r);
+
+/* tensor.c: whole tensors, shapes */
+struct nn_tensor {
+	int ndim;
+	size_t dims[NN_MAXDIM];
+	float *v;
+};
+void nn_tensor_read(struct nn_tensor *t, const char *path);
+size_t nn_tensor_size(const struct nn_tensor *t);
+void nn_tensor_free(struct nn_tensor *t);
+size_t nn_shape_fmt(int ndim, const size_t *dims, char *buf, size_t cap);
+
+/* write.c: buffered row output and atomic files */
+struct nn_writer {
+	FILE *fp;
+	const char *name;
+	char *path, *tmp;
+};
+void nn_writer_stdout(struct nn_writer *w);
+void nn_writer_open(struct nn_writer *w, const char *path);
+void nn_write_row(struct nn_writer *w, const float *v, size_t n);
+void nn_write_blank(struct nn_writer *w, int count);
+void nn_write_tensor(struct nn_writer *w, const struct nn_tensor *t);
+void nn_writer_close(struct nn_writer *w);
+void nn_write_label(struct nn_writer *w, long label);
+void nn_save_matrix(const char *path, const float *v, size_t rows,
+    size_t cols);
+
+/* rng.c: numpy's legacy MT19937 stream */
+struct nn_rng {
+	uint32_t mt[624];
+	int mti;
+	int has_gauss;
+	double gauss;
+};
+void nn_rng_seed(struct nn_rng *r, uint32_t seed);
+uint32_t nn_rng_u32(struct nn_rng *r);
+double nn_rng_double(struct nn_rng *r);
+double nn_rng_normal(struct nn_rng *r);
+void nn_rng_skip_normals(struct nn_rng *r, unsigned long n);
+int nn_rng_binomial1(struct nn_rng *r, double p);
+uint32_t nn_rng_interval(struct nn_rng *r, uint32_t max);
+void nn_rng_shuffle(struct nn_rng *r, size_t *idx, size_t n);
+
+/* npmath.c: numpy's float32 kernels, bit for bit */
+float nn_expf(float x);
+float nn_logf(float x);
+float nn_sum_pairwise(const float *v, size_t n);
+float nn_max(const float *v, size_t n);
+
+/* loss.c: losses, their gradients, accuracy */
+#define NN_MEAN_CHUNK 8192
+struct nn_mean {
+	float buf[NN_MEAN_CHUNK];
+	float sum;
+	size_t len, count;
+};
+float nn_cce_sample(const float *p, size_t n, const float *t, size_t tn,
+    float *tmp);
+float nn_bce_sample(const float *p, const float *t, size_t n, float *tmp);
+float nn_mse_sample(const float *p, const float *t, size_t n, int abs,
+    float *tmp);
+void nn_cce_backward(const float *p, size_t n, const float *t, size_t tn,
+    float samples, float *dp);
+void nn_softmax_cce_backward(const float *p, size_t n, const float *t,
+    size_t tn, float samples, float *dz);
+void nn_bce_backward(const float *p, const float *t, size_t n, float samples,
+    float *dp);
+void nn_mse_backward(const float *p, const float *t, size_t n, int abs,
+    float samples, float *dp);
+size_t nn_argmax(const float *v, size_t n);
+void nn_mean_init(struct nn_mean *m);
+void nn_mean_add(struct nn_mean *m, float v);
+float nn_mean_sum(struct nn_mean *m);
+float nn_mean_result(struct nn_mean *m);
+
+/* optim.c: the optimizers */
+enum { NN_SGD, NN_ADAGRAD, NN_RMSPROP, NN_ADAM };
+struct nn_optim {
+	int algo;
+	double lr, decay, momentum, eps;
+	double beta1, beta2;	/* adam's moment decays; beta2 is rmsprop's rho */
+	unsigned long step;	/* finished steps */
+	double cur_lr;		/* the rate of this step */
+};
+int nn_optim_algo(const char *s);
+const char *nn_optim_name(int algo);
+void nn_optim_defaults(struct nn_optim *o, int algo);
+int nn_optim_nstate(const struct nn_optim *o);
+void nn_optim_pre(struct nn_optim *o);
+void nn_optim_update(const struct nn_optim *o, float *p, const float *g,
+    float *s0, float *s1, size_t n);
+void nn_optim_post(struct nn_optim *o);
+
+/* net.c: a network trained in one process */
+enum { NN_DENSE, NN_RELU, NN_SIGMOID, NN_TANH, NN_LINEAR, NN_SOFTMAX,
+	NN_DROPOUT };
+enum { NN_LOSS_CCE, NN_LOSS_BCE, NN_LOSS_MSE, NN_LOSS_MAE };
+struct nn_layer {
+	int kind;
+	size_t nin, nout;
+	struct nn_reg reg;
+	double rate;		/* dropout's rate */
+	float *params, *grad;	/* [W; b] and its gradient (dense) */
+	float *s0, *s1;		/* the optimizer's state arrays */
+	double *wd, *dwacc;
+	float *out, *dx;	/* the batch's outputs and input gradients */
+	unsigned char *mask;	/* dropout's mask */
+};
+struct nn_net {
+	int nl;
+	struct nn_layer *l;
+	int loss;
+	size_t nout, maxw, cap;
+	double *acc;
+	float *tmp, *dout;
+};
+int nn_layer_parse(const char *word, struct nn_layer *l);
+const char *nn_layer_name(int kind);
+void nn_net_init(struct nn_net *net, size_t nin, struct nn_rng *rng,
+    float scale, size_t rows);
+void nn_net_reserve(struct nn_net *net, size_t rows);
+const float *nn_net_forward(struct nn_net *net, const float *x, size_t rows,
+    int train, struct nn_rng *rng);
+void nn_net_backward(struct nn_net *net, const float *x, const float *y,
+    size_t ycols, size_t rows);
+void nn_net_update(struct nn_net *net, struct nn_optim *o);
+double nn_net_reg_loss(const struct nn_net *net, int *any);
+float nn_net_sample(const struct nn_net *net, const float *p, const float *t,
+    size_t ycols, float precision, size_t *right);
+float nn_dropout_apply(float x, unsigned char mask, double keep);
+float nn_regression_precision(const float *y, size_t n);
+void nn_net_free(struct nn_net *net);
+
+/* data.c: the nnfs data sets */
+void nn_spiral_point(struct nn_rng *r, size_t samples, int c, size_t i,
+    float *xy);
+
+/* stream.c: row-wise commands */
+void nn_map_rows(const char *path, void (*f)(const float *, size_t, float *));
+
+/* layer.c: forward and backward functions of the layers */
+void nn_dense_init(struct nn_rng *r, float scale, size_t nin, size_t nout,
+    float *params);
+void nn_dense_prepare(const float *params, size_t nin, size_t nout,
+    double *wd);
+void nn_dense_forward(const double *wd, const float *bias, const float *x,
+    size_t rows, size_t nin, size_t nout, double *acc, float *z);
+void nn_matmul(const float *a, const float *b, size_t m, size_t k,
+    size_t n, float *c);
+void nn_relu_forward(const float *x, size_t n, float *y);
+void nn_softmax_forward(const float *x, size_t n, float *y);
+void nn_dense_backward_dx(const float *params, size_t nin, size_t nout,
+    const float *dz, float *dx);
+void nn_dense_backward_acc(const float *x, const float *dz, size_t nin,
+    size_t nout, double *dwacc, float *db);
+void nn_dense_grad(const double *dwacc, const float *db, const float *params,
+    size_t nin, size_t nout, const struct nn_reg *reg, float *grad);
+double nn_dense_reg_loss(const float *params, size_t nin, size_t nout,
+    const struct nn_reg *reg, float *tmp);
+void nn_relu_backward(const float *x, const float *dz, size_t n, float *dx);
+void nn_softmax_backward(const float *s, const float *dy, size_t n,
+    float *dx);
+void nn_sigmoid_forward(const float *x, size_t n, float *y);
+void nn_sigmoid_backward(const float *y, const float *dy, size_t n,
+    float *dx);
+void nn_tanh_forward(const float *x, size_t n, float *y);
+void nn_tanh_backward(const float *y, const float *dy, size_t n, float *dx);
+void nn_step_forward(const float *x, size_t n, float *y);
+
+#endif

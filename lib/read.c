@@ -1,0 +1,394 @@
+/* read.c: the text tensor reader, one row at a time */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nn.h"
+
+#define READ_CHUNK (1 << 16)
+
+struct nn_reader {
+	const char *name;
+	int fd;
+	int eof;
+	int mode;		/* 0 unknown, 'T' text rows, 'B' brackets */
+	char *buf;
+	size_t cap, beg, end;	/* unread bytes are buf[beg, end) */
+	size_t next;		/* where the line after the current one starts */
+	char *lp, *le;		/* the unparsed rest of the current line */
+	int haveline;
+	unsigned long line;	/* number of the current line */
+	unsigned long rowline;	/* line on which the last row started */
+	float *row;
+	size_t rowcap, n;
+	size_t cols;		/* values in a row, once one was read */
+	unsigned long nrows;
+	int blank;		/* blank lines since the last row (text) */
+	int depth, ndepth;	/* bracket depth now and of a row */
+	int closes;		/* brackets closed since the last row */
+	int done;		/* the outermost bracket is closed */
+	int maxsep;		/* deepest block separator seen */
+	size_t cnt[NN_MAXDIM];	/* units counted in the open unit of a level */
+	size_t dim[NN_MAXDIM];	/* units a unit of a level must hold */
+};
+
+static const char *level_name[] = { "rows", "slices", "blocks" };
+
+struct nn_reader *
+nn_reader_open(const char *path)
+{
+	struct nn_reader *r = nn_malloc(sizeof(*r));
+
+	memset(r, 0, sizeof(*r));
+	if (path == NULL || strcmp(path, "-") == 0) {
+		r->name = "<stdin>";
+		r->fd = 0;
+	} else {
+		r->name = path;
+		r->fd = open(path, O_RDONLY);
+		if (r->fd < 0)
+			nn_die_errno("%s", path);
+	}
+	r->cap = READ_CHUNK;
+	r->buf = nn_malloc(r->cap);
+	r->rowcap = 64;
+	r->row = nn_malloc(r->rowcap * sizeof(float));
+	return r;
+}
+
+void
+nn_reader_close(struct nn_reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->fd > 0)
+		close(r->fd);
+	free(r->buf);
+	free(r->row);
+	free(r);
+}
+
+const char *
+nn_reader_name(const struct nn_reader *r)
+{
+	return r->name;
+}
+
+unsigned long
+nn_reader_line(const struct nn_reader *r)
+{
+	return r->rowline;
+}
+
+/* read more bytes after buf[end], moving or growing the buffer as needed */
+static void
+fill(struct nn_reader *r)
+{
+	ssize_t got;
+
+	if (r->beg > 0) {
+		memmove(r->buf, r->buf + r->beg, r->end - r->beg);
+		r->end -= r->beg;
+		r->beg = 0;
+	}
+	if (r->end == r->cap) {
+		r->cap = nn_mul(r->cap, 2);
+		r->buf = nn_realloc(r->buf, r->cap);
+	}
+	do
+		got = read(r->fd, r->buf + r->end, r->cap - r->end);
+	while (got < 0 && errno == EINTR);
+	if (got < 0)
+		nn_die_errno("%s", r->name);
+	if (got == 0)
+		r->eof = 1;
+	r->end += (size_t)got;
+}
+
+/* make lp..le the next line, without its newline; 0 at the end */
+static int
+next_line(struct nn_reader *r)
+{
+	char *nl;
+	size_t scanned = 0;
+
+	r->beg = r->next;
+	for (;;) {
+		nl = memchr(r->buf + r->beg + scanned, '\n',
+		    r->end - r->beg - scanned);
+		if (nl != NULL)
+			break;
+		if (r->eof) {
+			if (r->beg == r->end)
+				return 0;
+			nl = r->buf + r->end;
+			break;
+		}
+		scanned = r->end - r->beg;
+		fill(r);
+	}
+	r->lp = r->buf + r->beg;
+	r->le = nl;
+	r->next = (size_t)(nl - r->buf) + (nl < r->buf + r->end);
+	r->line++;
+	return 1;
+}
+
+static int
+is_blank(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int
+is_sep(int c)
+{
+	return is_blank(c) || c == ',' || c == '[' || c == ']' || c == '#';
+}
+
+/* parse the number in p..q and append it to the row */
+static void
+push(struct nn_reader *r, const char *p, const char *q)
+{
+	float v;
+	int rc;
+
+	if (r->n == r->rowcap) {
+		r->rowcap = nn_mul(r->rowcap, 2);
+		r->row = nn_realloc(r->row, nn_mul(r->rowcap, sizeof(float)));
+	}
+	rc = nn_parse_float(p, (size_t)(q - p), &v);
+	if (rc == NN_PARSE_RANGE)
+		nn_die_at(r->name, r->line, r->n + 1,
+		    "'%.*s' is out of float32 range", (int)(q - p), p);
+	if (rc != NN_PARSE_OK)
+		nn_die_at(r->name, r->line, r->n + 1,
+		    "'%.*s' is not a number", q - p > 40 ? 40 : (int)(q - p), p);
+	r->row[r->n++] = v;
+}
+
+/* close the open unit of level j: check its count, count it one level up */
+static void
+close_level(struct nn_reader *r, int j)
+{
+	if (r->dim[j] == 0 && r->cnt[j] != 0)
+		r->dim[j] = r->cnt[j];
+	else if (r->cnt[j] != r->dim[j])
+		nn_die_at(r->name, r->line, 0, "ragged tensor: %s %zu %s, "
+		    "expected %zu", j == 0 ? "slice has" : "block has",
+		    r->cnt[j], j < 3 ? level_name[j] : "blocks", r->dim[j]);
+	r->cnt[j] = 0;
+	r->cnt[j + 1]++;
+}
+
+/* account for a row that follows sep block separators */
+static void
+count_row(struct nn_reader *r, int sep)
+{
+	int j;
+
+	if (r->nrows == 0)
+		r->cols = r->n;
+	else if (r->n != r->cols)
+		nn_die_at(r->name, r->rowline, (r->n < r->cols ? r->n : r->cols)
+		    + 1, "ragged row: %zu values, expected %zu", r->n, r->cols);
+	if (sep > r->maxsep)
+		r->maxsep = sep;
+	for (j = 0; j < sep; j++)
+		close_level(r, j);
+	r->cnt[0]++;
+	r->nrows++;
+}
+
+/* a row of blank- or comma-separated numbers on one line; 0: none */
+static int
+text_row(struct nn_reader *r)
+{
+	char *p = r->lp, *le = r->le, *q;
+	int need = 0;
+
+	q = memchr(p, '#', (size_t)(le - p));
+	if (q != NULL)
+		le = q;
+	while (p < le && is_blank(*p))
+		p++;
+	if (p == le)
+		return q != NULL ? -1 : 0;
+	r->n = 0;
+	r->rowline = r->line;
+	for (;;) {
+		while (p < le && is_blank(*p))
+			p++;
+		if (p == le || *p == ',') {
+			if (p < le && r->n > 0 && !need) {
+				need = 1;
+				p++;
+				continue;
+			}
+			if (p == le && !need)
+				break;
+			nn_die_at(r->name, r->line, r->n + 1, "empty field");
+		}
+		if (*p == '[' || *p == ']')
+			nn_die_at(r->name, r->line, r->n + 1,
+			    "unexpected '%c' in a row of plain text", *p);
+		for (q = p; q < le && !is_sep(*q); q++)
+			;
+		push(r, p, q);
+		need = 0;
+		p = q;
+	}
+	return 1;
+}
+
+/* numpy's bracket notation: scan to the next row's closing bracket */
+static int
+bracket_row(struct nn_reader *r)
+{
+	char *p, *q;
+	int inrow = 0;
+
+	for (;;) {
+		if (!r->haveline) {
+			if (!next_line(r)) {
+				if (r->depth > 0)
+					nn_die_at(r->name, r->line, 0,
+					    "'[' is not closed");
+				return 0;
+			}
+			r->haveline = 1;
+		}
+		p = r->lp;
+		while (p < r->le && (is_blank(*p) || *p == ','))
+			p++;
+		if (p == r->le || *p == '#') {
+			r->haveline = 0;
+			continue;
+		}
+		if (r->done)
+			nn_die_at(r->name, r->line, 0,
+			    "text after the closing bracket");
+		if (*p == '[') {
+			if (r->ndepth != 0 && r->depth >= r->ndepth)
+				nn_die_at(r->name, r->line, 0,
+				    "unexpected '['");
+			if (++r->depth >= NN_MAXDIM)
+				nn_die_at(r->name, r->line, 0,
+				    "more than %d dimensions", NN_MAXDIM - 1);
+			r->lp = p + 1;
+			continue;
+		}
+		if (*p == ']') {
+			if (r->depth == 0)
+				nn_die_at(r->name, r->line, 0, "unmatched ']'");
+			if (r->ndepth == 0)
+				r->ndepth = r->depth;
+			r->lp = p + 1;
+			if (r->depth-- == r->ndepth) {
+				if (!inrow) {
+					r->n = 0;
+					r->rowline = r->line;
+				}
+				if (r->depth == 0)
+					r->done = 1;
+				return 1;
+			}
+			if (r->depth == 0)
+				r->done = 1;
+			r->closes++;
+			continue;
+		}
+		if (r->ndepth == 0)
+			r->ndepth = r->depth;
+		if (r->depth != r->ndepth)
+			nn_die_at(r->name, r->line, 0, "a number at "
+			    "bracket depth %d, expected %d", r->depth,
+			    r->ndepth);
+		if (!inrow) {
+			inrow = 1;
+			r->n = 0;
+			r->rowline = r->line;
+		}
+		for (q = p; q < r->le && !is_sep(*q); q++)
+			;
+		push(r, p, q);
+		r->lp = q;
+	}
+}
+
+/* the next row: 1 and its values, with *sep block separators before it */
+int
+nn_read_row(struct nn_reader *r, const float **row, size_t *n, int *sep)
+{
+	int got;
+
+	if (r->mode == 0) {
+		while (next_line(r)) {
+			char *p = r->lp;
+
+			while (p < r->le && is_blank(*p))
+				p++;
+			if (p == r->le || *p == '#')
+				continue;
+			r->mode = *p == '[' ? 'B' : 'T';
+			r->haveline = 1;
+			break;
+		}
+		if (r->mode == 0)
+			return 0;
+	}
+	if (r->mode == 'B') {
+		r->closes = 0;
+		if (!bracket_row(r))
+			return 0;
+		*sep = r->nrows ? r->closes : 0;
+	} else {
+		for (;;) {
+			if (!r->haveline && !next_line(r))
+				return 0;
+			r->haveline = 0;
+			got = text_row(r);
+			if (got > 0)
+				break;
+			if (got == 0 && r->nrows > 0)
+				r->blank++;
+		}
+		*sep = r->blank;
+		r->blank = 0;
+	}
+	if (*sep >= NN_MAXDIM - 2)
+		nn_die_at(r->name, r->rowline, 0, "more than %d dimensions",
+		    NN_MAXDIM - 1);
+	count_row(r, *sep);
+	*row = r->row;
+	*n = r->n;
+	return 1;
+}
+
+/* after the last row: the shape into dims, and the number of dimensions */
+int
+nn_reader_shape(const struct nn_reader *r, size_t *dims)
+{
+	struct nn_reader *w = (struct nn_reader *)r;
+	int ndim, j, k;
+
+	if (r->mode == 'B')
+		ndim = r->ndepth;
+	else if (r->nrows <= 1)
+		ndim = 1;
+	else
+		ndim = r->maxsep + 2;
+	if (ndim <= 1) {
+		dims[0] = r->cols;
+		return 1;
+	}
+	for (j = 0; j < ndim - 2; j++)
+		close_level(w, j);
+	dims[0] = r->cnt[ndim - 2];
+	for (k = 1; k < ndim - 1; k++)
+		dims[k] = r->dim[ndim - 2 - k];
+	dims[ndim - 1] = r->cols;
+	return ndim;
+}

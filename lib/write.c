@@ -1,0 +1,198 @@
+/* write.c: rows of numbers out, and files replaced atomically */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "nn.h"
+
+#define MAX_PENDING 16
+
+static char *pending[MAX_PENDING];	/* temporary files not yet renamed */
+static int npending;
+static char linebuf[1 << 16];
+
+/* at exit, remove temporary files that were never completed */
+static void
+cleanup(void)
+{
+	int i;
+
+	for (i = 0; i < npending; i++)
+		if (pending[i] != NULL)
+			unlink(pending[i]);
+}
+
+static void
+forget(const char *tmp)
+{
+	int i;
+
+	for (i = 0; i < npending; i++)
+		if (pending[i] == tmp)
+			pending[i] = NULL;
+}
+
+static _Noreturn void
+write_error(struct nn_writer *w)
+{
+	if (errno == EPIPE)
+		exit(NN_EXIT_DATA);
+	nn_die_errno("%s", w->name);
+}
+
+void
+nn_writer_stdout(struct nn_writer *w)
+{
+	static char obuf[1 << 16];
+
+	memset(w, 0, sizeof(*w));
+	w->fp = stdout;
+	w->name = "<stdout>";
+	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
+}
+
+/* a temporary file beside path, renamed onto it by nn_writer_close */
+void
+nn_writer_open(struct nn_writer *w, const char *path)
+{
+	static int registered;
+	size_t len = strlen(path);
+	mode_t mask;
+	int fd;
+
+	if (strcmp(path, "-") == 0) {
+		nn_writer_stdout(w);
+		return;
+	}
+	if (npending == MAX_PENDING)
+		nn_die("too many output files");
+	mask = umask(0);
+	umask(mask);
+	if (!registered) {
+		atexit(cleanup);
+		registered = 1;
+	}
+	memset(w, 0, sizeof(*w));
+	w->name = path;
+	w->path = nn_malloc(len + 1);
+	memcpy(w->path, path, len + 1);
+	w->tmp = nn_malloc(len + 8);
+	memcpy(w->tmp, path, len);
+	memcpy(w->tmp + len, ".XXXXXX", 8);
+	fd = mkstemp(w->tmp);
+	if (fd < 0)
+		nn_die_errno("%s", path);
+	pending[npending++] = w->tmp;
+	if (fchmod(fd, 0666 & ~mask) < 0)
+		nn_die_errno("%s", path);
+	w->fp = fdopen(fd, "w");
+	if (w->fp == NULL)
+		nn_die_errno("%s", path);
+}
+
+/* v[0..n) as one line: shortest round-trip numbers, one space between */
+void
+nn_write_row(struct nn_writer *w, const float *v, size_t n)
+{
+	char *p = linebuf, *end = linebuf + sizeof(linebuf) - NN_FMT_MAX - 2;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (p > end) {
+			if (fwrite(linebuf, 1, (size_t)(p - linebuf), w->fp) !=
+			    (size_t)(p - linebuf))
+				write_error(w);
+			p = linebuf;
+		}
+		if (i > 0)
+			*p++ = ' ';
+		p += nn_fmt_float(v[i], p);
+	}
+	*p++ = '\n';
+	if (fwrite(linebuf, 1, (size_t)(p - linebuf), w->fp) !=
+	    (size_t)(p - linebuf))
+		write_error(w);
+}
+
+/* count blank lines: the separators between blocks */
+void
+nn_write_blank(struct nn_writer *w, int count)
+{
+	while (count-- > 0)
+		if (putc('\n', w->fp) == EOF)
+			write_error(w);
+}
+
+/* a whole tensor, with blank lines between its 2-D slices and blocks */
+void
+nn_write_tensor(struct nn_writer *w, const struct nn_tensor *t)
+{
+	size_t cols, rows, i, span;
+	int k, sep;
+
+	if (t->ndim <= 1) {
+		nn_write_row(w, t->v, t->ndim ? t->dims[0] : 1);
+		return;
+	}
+	cols = t->dims[t->ndim - 1];
+	rows = nn_tensor_size(t) / (cols ? cols : 1);
+	if (cols == 0)
+		rows = 0;
+	for (i = 0; i < rows; i++) {
+		sep = 0;
+		span = 1;
+		for (k = t->ndim - 2; k > 0 && i > 0; k--) {
+			span *= t->dims[k];
+			if (i % span != 0)
+				break;
+			sep++;
+		}
+		nn_write_blank(w, sep);
+		nn_write_row(w, t->v + i * cols, cols);
+	}
+}
+
+/* flush, and for a named file fsync and rename it into place */
+void
+nn_writer_close(struct nn_writer *w)
+{
+	if (fflush(w->fp) == EOF || ferror(w->fp))
+		write_error(w);
+	if (w->tmp == NULL)
+		return;
+	if (fsync(fileno(w->fp)) < 0)
+		nn_die_errno("%s", w->name);
+	if (fclose(w->fp) == EOF)
+		nn_die_errno("%s", w->name);
+	if (rename(w->tmp, w->path) < 0)
+		nn_die_errno("%s", w->name);
+	forget(w->tmp);
+	free(w->tmp);
+	free(w->path);
+	w->tmp = w->path = NULL;
+	w->fp = NULL;
+}
+
+/* write a rows x cols matrix to path atomically */
+void
+nn_save_matrix(const char *path, const float *v, size_t rows, size_t cols)
+{
+	struct nn_writer w;
+	size_t i;
+
+	nn_writer_open(&w, path);
+	for (i = 0; i < rows; i++)
+		nn_write_row(&w, v + i * cols, cols);
+	nn_writer_close(&w);
+}
+
+/* a class label as one line */
+void
+nn_write_label(struct nn_writer *w, long label)
+{
+	if (fprintf(w->fp, "%ld\n", label) < 0)
+		write_error(w);
+}

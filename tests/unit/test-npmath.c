@@ -1,0 +1,163 @@
+/* test-npmath.c: npmath.c against numpy's results in tests/data/npmath.txt */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nn.h"
+
+#define DATA		"tests/data/npmath.txt"
+#define MAXSHOW		5
+
+static unsigned long lineno;
+static unsigned long ncases, nfailed;
+
+static uint32_t
+tobits(float x)
+{
+	uint32_t u;
+
+	memcpy(&u, &x, sizeof(u));
+	return u;
+}
+
+static float
+frombits(uint32_t u)
+{
+	float x;
+
+	memcpy(&x, &u, sizeof(x));
+	return x;
+}
+
+/* the next blank-separated word of *sp as an unsigned number in base */
+static unsigned long
+word(char **sp, int base)
+{
+	char *s = *sp, *end;
+	unsigned long v;
+
+	s += strspn(s, " \t");
+	errno = 0;
+	v = strtoul(s, &end, base);
+	if (end == s || errno != 0 || (*end != '\0' && *end != ' ' &&
+	    *end != '\t' && *end != '\n')) {
+		fprintf(stderr, "test-npmath: %s:%lu: bad number\n", DATA,
+		    lineno);
+		exit(1);
+	}
+	*sp = end;
+	return v;
+}
+
+static float
+hexfloat(char **sp)
+{
+	unsigned long v = word(sp, 16);
+
+	if (v > 0xffffffffUL) {
+		fprintf(stderr, "test-npmath: %s:%lu: bad float bits\n", DATA,
+		    lineno);
+		exit(1);
+	}
+	return frombits((uint32_t)v);
+}
+
+/* count a case; equal bits pass, and so does any nan for a nan */
+static int
+check(float got, float want)
+{
+	ncases++;
+	if (tobits(got) == tobits(want) || (isnan(got) && isnan(want)))
+		return 1;
+	return ++nfailed > MAXSHOW;
+}
+
+static void
+unary(const char *what, char *s, float (*fn)(float))
+{
+	float x, got, want;
+
+	x = hexfloat(&s);
+	want = hexfloat(&s);
+	got = fn(x);
+	if (!check(got, want))
+		fprintf(stderr, "test-npmath: %s:%lu: %s(%08lx) = %08lx, "
+		    "numpy %08lx\n", DATA, lineno, what,
+		    (unsigned long)tobits(x), (unsigned long)tobits(got),
+		    (unsigned long)tobits(want));
+}
+
+/* a sum or max line: R N V1 ... VN */
+static void
+row(const char *what, char *s, float (*fn)(const float *, size_t))
+{
+	static float *v;
+	static size_t cap;
+	float got, want;
+	size_t i, n;
+
+	want = hexfloat(&s);
+	n = word(&s, 10);
+	if (n > cap) {
+		free(v);
+		cap = n;
+		if ((v = malloc(cap * sizeof(*v))) == NULL) {
+			perror("test-npmath: malloc");
+			exit(1);
+		}
+	}
+	for (i = 0; i < n; i++)
+		v[i] = hexfloat(&s);
+	got = fn(v, n);
+	if (!check(got, want))
+		fprintf(stderr, "test-npmath: %s:%lu: %s of %zu values = "
+		    "%08lx, numpy %08lx\n", DATA, lineno, what, n,
+		    (unsigned long)tobits(got), (unsigned long)tobits(want));
+}
+
+int
+main(void)
+{
+	FILE *fp;
+	char *line = NULL, *s;
+	size_t cap = 0;
+
+	if ((fp = fopen(DATA, "r")) == NULL) {
+		fprintf(stderr, "test-npmath: %s: %s\n", DATA, strerror(errno));
+		return 1;
+	}
+	while (getline(&line, &cap, fp) != -1) {
+		lineno++;
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		s = line + 3;
+		if (strncmp(line, "exp ", 4) == 0)
+			unary("exp", s, nn_expf);
+		else if (strncmp(line, "log ", 4) == 0)
+			unary("log", s, nn_logf);
+		else if (strncmp(line, "sum ", 4) == 0)
+			row("sum", s, nn_sum_pairwise);
+		else if (strncmp(line, "max ", 4) == 0)
+			row("max", s, nn_max);
+		else {
+			fprintf(stderr, "test-npmath: %s:%lu: unknown case\n",
+			    DATA, lineno);
+			return 1;
+		}
+	}
+	if (ferror(fp)) {
+		fprintf(stderr, "test-npmath: %s: %s\n", DATA, strerror(errno));
+		return 1;
+	}
+	fclose(fp);
+	free(line);
+	if (ncases == 0) {
+		fprintf(stderr, "test-npmath: %s: no cases\n", DATA);
+		return 1;
+	}
+	fprintf(stderr, "test-npmath: %lu cases, %lu passed, %lu failed\n",
+	    ncases, ncases - nfailed, nfailed);
+	return nfailed == 0 ? 0 : 1;
+}
