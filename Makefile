@@ -4,7 +4,7 @@
 .SUFFIXES: .c .o
 
 CC = cc
-CFLAGS = -O2 -Wall -Wextra -pedantic
+CFLAGS = -O3 -Wall -Wextra -pedantic
 LDFLAGS =
 LDLIBS = -lm
 AR = ar
@@ -14,16 +14,25 @@ MANPREFIX = $(PREFIX)/share/man
 # C11 without contraction: numpy never fuses a*b+c, so neither may we
 NN_CFLAGS = -std=c11 -ffp-contract=off -D_POSIX_C_SOURCE=200809L -Ilib
 
-LIBOBJ = lib/arg.o lib/data.o lib/err.o lib/fmt.o lib/layer.o lib/loss.o \
-	lib/net.o lib/npmath.o lib/optim.o lib/parse.o lib/read.o lib/repr.o \
-	lib/rng.o lib/stream.o lib/tensor.o lib/write.o
-CMDS = nn-dense nn-dot nn-relu nn-shape nn-softmax nn-spiral nn-transpose
-BIN = bin/nn-dense bin/nn-dot bin/nn-relu bin/nn-shape bin/nn-softmax \
-	bin/nn-spiral bin/nn-transpose
-MAN1 = man/nn-dense.1 man/nn-dot.1 man/nn-relu.1 man/nn-shape.1 \
-	man/nn-softmax.1 man/nn-spiral.1 man/nn-transpose.1
+LIBOBJ = lib/arg.o lib/backward.o lib/data.o lib/err.o lib/fmt.o lib/gemm.o \
+	lib/layer.o lib/loss.o lib/net.o lib/npmath.o lib/optim.o lib/parse.o \
+	lib/read.o lib/repr.o lib/rng.o lib/state.o lib/stream.o lib/tensor.o \
+	lib/write.o
+CMDS = nn-accuracy nn-argmax nn-dense nn-dot nn-dropout nn-loss nn-optim \
+	nn-relu nn-shape nn-sigmoid nn-sine nn-softmax nn-spiral nn-split \
+	nn-step nn-tanh nn-train nn-transpose nn-vertical
+BIN = bin/nn-accuracy bin/nn-argmax bin/nn-dense bin/nn-dot \
+	bin/nn-dropout bin/nn-loss bin/nn-optim bin/nn-relu bin/nn-shape \
+	bin/nn-sigmoid bin/nn-sine bin/nn-softmax bin/nn-spiral bin/nn-split \
+	bin/nn-step bin/nn-tanh bin/nn-train bin/nn-transpose bin/nn-vertical
+MAN1 = man/nn-accuracy.1 man/nn-argmax.1 man/nn-dense.1 man/nn-dot.1 \
+	man/nn-dropout.1 man/nn-loss.1 man/nn-optim.1 man/nn-relu.1 \
+	man/nn-shape.1 man/nn-sigmoid.1 man/nn-sine.1 man/nn-softmax.1 \
+	man/nn-spiral.1 man/nn-split.1 man/nn-step.1 man/nn-tanh.1 \
+	man/nn-train.1 man/nn-transpose.1 man/nn-vertical.1
 MAN7 = man/nn.7
-UNIT = tests/unit/test-parse tests/unit/test-npmath tests/unit/test-lib
+UNIT = tests/unit/test-parse tests/unit/test-npmath tests/unit/test-lib \
+	tests/unit/test-grad
 
 all: $(BIN)
 
@@ -40,20 +49,44 @@ bin/.dir:
 	mkdir -p bin
 	touch $@
 
+bin/nn-accuracy: cmd/nn-accuracy.c lib/libnn.a bin/.dir
+	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-accuracy.c lib/libnn.a $(LDLIBS)
+bin/nn-argmax: cmd/nn-argmax.c lib/libnn.a bin/.dir
+	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-argmax.c lib/libnn.a $(LDLIBS)
 bin/nn-dense: cmd/nn-dense.c lib/libnn.a bin/.dir
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-dense.c lib/libnn.a $(LDLIBS)
 bin/nn-dot: cmd/nn-dot.c lib/libnn.a bin/.dir
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-dot.c lib/libnn.a $(LDLIBS)
+bin/nn-dropout: cmd/nn-dropout.c lib/libnn.a bin/.dir
+	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-dropout.c lib/libnn.a $(LDLIBS)
+bin/nn-loss: cmd/nn-loss.c lib/libnn.a bin/.dir
+	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-loss.c lib/libnn.a $(LDLIBS)
+bin/nn-optim: cmd/nn-optim.c lib/libnn.a bin/.dir
+	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-optim.c lib/libnn.a $(LDLIBS)
 bin/nn-relu: cmd/nn-relu.c lib/libnn.a bin/.dir
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-relu.c lib/libnn.a $(LDLIBS)
 bin/nn-shape: cmd/nn-shape.c lib/libnn.a bin/.dir
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-shape.c lib/libnn.a $(LDLIBS)
+bin/nn-sigmoid: cmd/nn-sigmoid.c lib/libnn.a bin/.dir
+	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-sigmoid.c lib/libnn.a $(LDLIBS)
+bin/nn-sine: cmd/nn-sine.c lib/libnn.a bin/.dir
+	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-sine.c lib/libnn.a $(LDLIBS)
 bin/nn-softmax: cmd/nn-softmax.c lib/libnn.a bin/.dir
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-softmax.c lib/libnn.a $(LDLIBS)
 bin/nn-spiral: cmd/nn-spiral.c lib/libnn.a bin/.dir
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-spiral.c lib/libnn.a $(LDLIBS)
+bin/nn-split: cmd/nn-split.c lib/libnn.a bin/.dir
+	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-split.c lib/libnn.a $(LDLIBS)
+bin/nn-step: cmd/nn-step.c lib/libnn.a bin/.dir
+	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-step.c lib/libnn.a $(LDLIBS)
+bin/nn-tanh: cmd/nn-tanh.c lib/libnn.a bin/.dir
+	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-tanh.c lib/libnn.a $(LDLIBS)
+bin/nn-train: cmd/nn-train.c lib/libnn.a bin/.dir
+	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-train.c lib/libnn.a $(LDLIBS)
 bin/nn-transpose: cmd/nn-transpose.c lib/libnn.a bin/.dir
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-transpose.c lib/libnn.a $(LDLIBS)
+bin/nn-vertical: cmd/nn-vertical.c lib/libnn.a bin/.dir
+	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-vertical.c lib/libnn.a $(LDLIBS)
 
 tests/unit/test-parse: tests/unit/test-parse.c lib/libnn.a
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/test-parse.c lib/libnn.a $(LDLIBS)
@@ -61,6 +94,8 @@ tests/unit/test-npmath: tests/unit/test-npmath.c lib/libnn.a
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/test-npmath.c lib/libnn.a $(LDLIBS)
 tests/unit/test-lib: tests/unit/test-lib.c lib/libnn.a
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/test-lib.c lib/libnn.a $(LDLIBS)
+tests/unit/test-grad: tests/unit/test-grad.c lib/libnn.a
+	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/test-grad.c lib/libnn.a $(LDLIBS)
 tests/unit/check-floats: tests/unit/check-floats.c lib/libnn.a
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/check-floats.c lib/libnn.a $(LDLIBS) -lpthread
 

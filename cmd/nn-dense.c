@@ -1,18 +1,25 @@
-/* nn-dense: a dense layer, Z = X . W + b, row by row */
+/* nn-dense: a dense layer, Z = X . W + b, row by row, and its backward pass */
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "nn.h"
 
 static const char usage[] = "nn-dense [-s seed] [-j skip] [-w scale] "
-    "[-p params] [-o file] [n_inputs] n_neurons";
+    "[-p params] [-o file] [n_inputs] n_neurons\n"
+    "       nn-dense -b fwd_input -p params -g grads [-r reg]";
 static const char options[] =
-    "  -s seed    seed of numpy's random stream for W (default 0)\n"
-    "  -j skip    skip this many normals of the stream first\n"
-    "  -w scale   W = scale * randn(n_inputs, n_neurons) (default 0.1)\n"
-    "  -p params  take [W; b] from this file instead\n"
-    "  -o file    write the params used, [W; b], to file\n";
+    "  -s seed        seed of numpy's random stream for W (default 0)\n"
+    "  -j skip        skip this many normals of the stream first\n"
+    "  -w scale       W = scale * randn(n_inputs, n_neurons) (default 0.1)\n"
+    "  -p params      take [W; b] from this file instead\n"
+    "  -o file        write the params used, [W; b], to file\n"
+    "  -b fwd_input   backward: read dZ on stdin beside the forward input X\n"
+    "                 and write dX = dZ . W^T\n"
+    "  -g grads       with -b: write the gradient of [W; b] to grads\n"
+    "  -r reg         with -b: add regularisation: l1, l2, l1w, l1b, l2w or\n"
+    "                 l2b = strength, colon-separated, e.g. l2=5e-4\n";
 
 struct dense {
 	size_t nin, nout;
@@ -63,6 +70,40 @@ init_params(struct dense *d, struct nn_rng *rng, float scale,
 		nn_save_matrix(ofile, d->params, d->nin + 1, d->nout);
 }
 
+/* reg words l1=, l2=, l1w=, l1b=, l2w=, l2b=, separated by colons */
+static void
+parse_reg(char *spec, struct nn_reg *reg)
+{
+	char *tok, *save;
+
+	for (tok = strtok_r(spec, ":", &save); tok != NULL;
+	    tok = strtok_r(NULL, ":", &save))
+		if (!nn_reg_parse(tok, reg))
+			nn_usage_msg(usage, "reg '%s' is not l1, l2, l1w, l1b, "
+			    "l2w or l2b = a strength >= 0", tok);
+}
+
+/* dX to stdout, the gradient of [W; b] to gfile, replaced atomically */
+static void
+backward(const char *bfile, const char *pfile, const char *gfile,
+    const struct nn_reg *reg)
+{
+	struct dense d = { 0 };
+	struct nn_writer gw;
+	float *grad;
+	size_t i;
+
+	load_params(&d, pfile, -1, -1);
+	grad = nn_malloc(nn_mul(nn_mul(d.nin + 1, d.nout), sizeof(float)));
+	nn_writer_open(&gw, gfile);
+	nn_dense_backward_stream(bfile, d.params, d.nin, d.nout, reg, grad);
+	for (i = 0; i <= d.nin; i++)
+		nn_write_row(&gw, grad + i * d.nout, d.nout);
+	nn_writer_close(&gw);
+	free(grad);
+	free(d.params);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -70,7 +111,9 @@ main(int argc, char *argv[])
 	struct nn_rng rng;
 	struct nn_reader *r;
 	struct nn_writer w;
-	const char *pfile = NULL, *ofile = NULL;
+	const char *pfile = NULL, *ofile = NULL, *bfile = NULL, *gfile = NULL;
+	char *rspec = NULL;
+	struct nn_reg reg = { 0 };
 	const float *x;
 	unsigned long seed = 0;
 	long skip = 0, nin = -1, nout = -1;
@@ -80,8 +123,14 @@ main(int argc, char *argv[])
 
 	nn_setprog(argv[0]);
 	nn_help(argc, argv, usage, options);
-	while ((c = getopt(argc, argv, "j:o:p:s:w:")) != -1) {
+	while ((c = getopt(argc, argv, "b:g:j:o:p:r:s:w:")) != -1) {
 		switch (c) {
+		case 'b':
+			bfile = optarg;
+			break;
+		case 'g':
+			gfile = optarg;
+			break;
 		case 'j':
 			skip = nn_arg_long(usage, "skip", optarg, 0, LONG_MAX);
 			break;
@@ -90,6 +139,9 @@ main(int argc, char *argv[])
 			break;
 		case 'p':
 			pfile = optarg;
+			break;
+		case 'r':
+			rspec = optarg;
 			break;
 		case 's':
 			seed = nn_arg_seed(usage, optarg);
@@ -103,6 +155,20 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (bfile != NULL) {
+		if (pfile == NULL || gfile == NULL)
+			nn_usage_msg(usage, "-b needs -p params and -g grads");
+		if (argc > 0 || ofile != NULL)
+			nn_usage(usage);
+		if (strcmp(bfile, "-") == 0)
+			nn_usage_msg(usage, "fwd_input must be a file: stdin is dZ");
+		if (rspec != NULL)
+			parse_reg(rspec, &reg);
+		backward(bfile, pfile, gfile, &reg);
+		return NN_EXIT_OK;
+	}
+	if (gfile != NULL || rspec != NULL)
+		nn_usage_msg(usage, "-g and -r go with -b");
 	if (argc > 2 || (argc == 0 && pfile == NULL))
 		nn_usage(usage);
 	if (argc == 2)

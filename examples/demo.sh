@@ -50,5 +50,18 @@ stage "the notes' dot product: [1, 2, 3] . [3, 2, 1] = 10" \
 echo 1 2 3 >"$d/a"
 echo 3 2 1 >"$d/b"
 nn-dot "$d/a" "$d/b"
+
+stage "training: the book's chapter 10 network, Adam, 10001 epochs" \
+	"nn-train -j 300 -r 0.05 -d 5e-7 -P 2000 -o net -y y dense:64 relu dense:3 softmax < X"
+nn-train -j 300 -r 0.05 -d 5e-7 -P 2000 -o "$d/net" -y "$d/y" \
+	dense:64 relu dense:3 softmax <"$d/X"
+
+stage "validation on a fresh spiral (seed 1) with the trained params" \
+	"nn-dense -p net1 < vX | nn-relu | nn-dense -p net2 | nn-softmax | nn-accuracy -y vy"
+nn-spiral -s 1 -y "$d/vy" 100 3 >"$d/vX"
+nn-dense -p "$d/net1" <"$d/vX" | nn-relu | nn-dense -p "$d/net2" |
+	nn-softmax >"$d/vp"
+printf 'validation accuracy: %s, loss: %s\n' \
+	"$(nn-accuracy -y "$d/vy" <"$d/vp")" "$(nn-loss -y "$d/vy" <"$d/vp")"
 echo
 echo "Every number is what numpy prints under nnfs.init(); see nn(7)."

@@ -56,3 +56,22 @@ nn_arg_float(const char *usage, const char *what, const char *s)
 		nn_usage_msg(usage, "%s '%s' is not a finite number", what, s);
 	return v;
 }
+
+/* the whole word as a double in [min, max] (as Python reads a float) */
+double
+nn_arg_double(const char *usage, const char *what, const char *s,
+    double min, double max)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (*s == '\0' || isspace((unsigned char)*s) || *end != '\0' ||
+	    v != v)
+		nn_usage_msg(usage, "%s '%s' is not a number", what, s);
+	if (errno == ERANGE || v < min || v > max)
+		nn_usage_msg(usage, "%s '%s' is out of range [%g, %g]", what, s,
+		    min, max);
+	return v;
+}

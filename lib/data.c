@@ -33,3 +33,32 @@ nn_spiral_point(struct nn_rng *r, size_t samples, int c, size_t i, float *xy)
 	xy[0] = (float)(rad * sin(t * 2.5));
 	xy[1] = (float)(rad * cos(t * 2.5));
 }
+
+/*
+ * Class c of vertical_data(samples, classes) draws randn(samples) for x,
+ * then randn(samples) for y. Start the class: *xs takes the stream where
+ * the x normals begin and r skips ahead to the y normals, so the points
+ * come out in order without a buffer (r ends after the class).
+ */
+void
+nn_vertical_class(struct nn_rng *r, size_t samples, struct nn_rng *xs)
+{
+	*xs = *r;
+	nn_rng_skip_normals(r, samples);
+}
+
+/* next point of class c: x = g * 0.1f + fl32(c / 3), y = g' * 0.1f + 0.5f */
+void
+nn_vertical_point(struct nn_rng *xs, struct nn_rng *r, int c, float *xy)
+{
+	xy[0] = (float)nn_rng_normal(xs) * 0.1f + (float)(c / 3.0);
+	xy[1] = (float)nn_rng_normal(r) * 0.1f + 0.5f;
+}
+
+/* point i of sine_data(samples): x = i / samples, y = sin(2 pi x), double */
+void
+nn_sine_point(size_t samples, size_t i, double *xy)
+{
+	xy[0] = (double)i / (double)samples;
+	xy[1] = sin(2.0 * 3.141592653589793 * xy[0]);
+}

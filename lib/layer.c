@@ -1,4 +1,4 @@
-/* layer.c: the layers' forward functions */
+/* layer.c: the layers' forward and backward kernels */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,37 +27,17 @@ nn_dense_prepare(const float *params, size_t nin, size_t nout, double *wd)
 		wd[i] = params[i];
 }
 
-/* one row of X . W in double, k in order: acc[j] = sum_k x[k] w[k][j] */
-static void
-dot_row(const double *wd, const float *x, size_t nin, size_t nout,
-    double *restrict acc)
-{
-	size_t j, k;
-	double a;
-	const double *w;
-
-	for (j = 0; j < nout; j++)
-		acc[j] = 0.0;
-	for (k = 0; k < nin; k++) {
-		a = x[k];
-		w = wd + k * nout;
-		for (j = 0; j < nout; j++)
-			acc[j] += a * w[j];
-	}
-}
-
-/* Z = fl32(X . W) + b, X rows x nin; acc holds nout doubles */
+/* Z = fl32(X . W) + b, X rows x nin; acc holds rows x nout doubles */
 void
 nn_dense_forward(const double *wd, const float *bias, const float *x,
     size_t rows, size_t nin, size_t nout, double *acc, float *z)
 {
 	size_t i, j;
 
-	for (i = 0; i < rows; i++) {
-		dot_row(wd, x + i * nin, nin, nout, acc);
+	nn_gemm(x, wd, rows, nin, nout, acc);
+	for (i = 0; i < rows; i++)
 		for (j = 0; j < nout; j++)
-			z[i * nout + j] = (float)acc[j] + bias[j];
-	}
+			z[i * nout + j] = (float)acc[i * nout + j] + bias[j];
 }
 
 /* C = fl32(A . B) for A m x k and B k x n, each sum in double in k order */
@@ -66,17 +46,44 @@ nn_matmul(const float *a, const float *b, size_t m, size_t k, size_t n,
     float *c)
 {
 	double *bd = nn_malloc(nn_mul(nn_mul(k, n), sizeof(double)));
-	double *acc = nn_malloc(nn_mul(n ? n : 1, sizeof(double)));
-	size_t i, j;
+	double *acc = nn_malloc(nn_mul(nn_mul(m, n), sizeof(double)));
+	size_t i, mn = m * n;
 
 	nn_dense_prepare(b, k, n, bd);
-	for (i = 0; i < m; i++) {
-		dot_row(bd, a + i * k, k, n, acc);
-		for (j = 0; j < n; j++)
-			c[i * n + j] = (float)acc[j];
-	}
+	nn_gemm(a, bd, m, k, n, acc);
+	for (i = 0; i < mn; i++)
+		c[i] = (float)acc[i];
 	free(acc);
 	free(bd);
+}
+
+/* wt = (double)W^T, nout x nin, for dX = dZ . W^T */
+void
+nn_dense_prepare_t(const float *params, size_t nin, size_t nout, double *wt)
+{
+	size_t i, j;
+
+	for (i = 0; i < nin; i++)
+		for (j = 0; j < nout; j++)
+			wt[j * nin + i] = params[i * nout + j];
+}
+
+/* db = np.sum(dZ, axis=0): rows one after another from +0; one column is
+ * one contiguous run, which numpy sums pairwise */
+void
+nn_colsum(const float *dz, size_t rows, size_t nout, float *db)
+{
+	size_t r, j;
+
+	if (nout == 1) {
+		db[0] = nn_sum_pairwise(dz, rows);
+		return;
+	}
+	for (j = 0; j < nout; j++)
+		db[j] = 0.0f;
+	for (r = 0; r < rows; r++)
+		for (j = 0; j < nout; j++)
+			db[j] = db[j] + dz[r * nout + j];
 }
 
 /* y = max(0, x) as np.maximum(0, x) gives it: -0 and nan pass through */

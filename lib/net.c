@@ -10,8 +10,8 @@ static const char *kind_name[] = {
 };
 
 /* a strength like l2=5e-4 into reg; 0 if word is not one */
-static int
-parse_reg(const char *word, struct nn_reg *reg)
+int
+nn_reg_parse(const char *word, struct nn_reg *reg)
 {
 	const char *eq = strchr(word, '=');
 	double v;
@@ -72,7 +72,7 @@ nn_layer_parse(const char *word, struct nn_layer *l)
 			return 0;
 		l->nout = (size_t)n;
 		while ((tok = strtok_r(NULL, ":", &save)) != NULL)
-			if (!parse_reg(tok, &l->reg))
+			if (!nn_reg_parse(tok, &l->reg))
 				return 0;
 		return 1;
 	}
@@ -126,7 +126,6 @@ nn_net_init(struct nn_net *net, size_t nin, struct nn_rng *rng, float scale,
 	}
 	net->nout = width;
 	net->maxw = maxw;
-	net->acc = nn_malloc(nn_mul(maxw, sizeof(double)));
 	net->tmp = nn_malloc(nn_mul(nn_mul(maxw + 1, maxw), sizeof(float)));
 	nn_net_reserve(net, rows);
 }
@@ -151,6 +150,8 @@ nn_net_reserve(struct nn_net *net, size_t rows)
 	}
 	net->dout = nn_realloc(net->dout, nn_mul(nn_mul(rows, net->nout),
 	    sizeof(float)));
+	net->acc = nn_realloc(net->acc, nn_mul(nn_mul(rows, net->maxw),
+	    sizeof(double)));
 	net->cap = rows;
 }
 
@@ -258,7 +259,6 @@ nn_net_backward(struct nn_net *net, const float *x, const float *y,
 {
 	struct nn_layer *l;
 	const float *in, *dz;
-	float *db;
 	size_t r, j, n;
 	int i, top;
 
@@ -272,25 +272,17 @@ nn_net_backward(struct nn_net *net, const float *x, const float *y,
 		n = rows * l->nout;
 		switch (l->kind) {
 		case NN_DENSE:
-			memset(l->dwacc, 0, l->nin * l->nout * sizeof(double));
-			db = l->grad + l->nin * l->nout;
-			memset(db, 0, l->nout * sizeof(float));
-			for (r = 0; r < rows; r++)
-				nn_dense_backward_acc(in + r * l->nin,
-				    dz + r * l->nout, l->nin, l->nout,
-				    l->dwacc, db);
-			/* one column is one contiguous run: numpy sums it
-			 * pairwise, not row after row */
-			if (l->nout == 1)
-				db[0] = nn_sum_pairwise(dz, rows);
-			memcpy(net->tmp, db, l->nout * sizeof(float));
+			/* dW = X^T dZ, db = sum dZ, dX = dZ W^T */
+			nn_gemm_tn(in, dz, rows, l->nin, l->nout, l->dwacc);
+			nn_colsum(dz, rows, l->nout, net->tmp);
 			nn_dense_grad(l->dwacc, net->tmp, l->params, l->nin,
 			    l->nout, &l->reg, l->grad);
-			if (i > 0)
-				for (r = 0; r < rows; r++)
-					nn_dense_backward_dx(l->params,
-					    l->nin, l->nout, dz + r * l->nout,
-					    l->dx + r * l->nin);
+			if (i == 0)
+				break;
+			nn_dense_prepare_t(l->params, l->nin, l->nout, l->wd);
+			nn_gemm(dz, l->wd, rows, l->nout, l->nin, net->acc);
+			for (j = 0; j < rows * l->nin; j++)
+				l->dx[j] = (float)net->acc[j];
 			break;
 		case NN_RELU:
 			nn_relu_backward(in, dz, n, l->dx);

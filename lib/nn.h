@@ -34,6 +34,8 @@ long nn_arg_long(const char *usage, const char *what, const char *s,
     long min, long max);
 unsigned long nn_arg_seed(const char *usage, const char *s);
 float nn_arg_float(const char *usage, const char *what, const char *s);
+double nn_arg_double(const char *usage, const char *what, const char *s,
+    double min, double max);
 
 /* parse.c: decimal text to float32 */
 enum { NN_PARSE_OK = 0, NN_PARSE_NOTNUM = -1, NN_PARSE_RANGE = 1 };
@@ -130,6 +132,28 @@ void nn_mean_init(struct nn_mean *m);
 void nn_mean_add(struct nn_mean *m, float v);
 float nn_mean_sum(struct nn_mean *m);
 float nn_mean_result(struct nn_mean *m);
+enum { NN_ACC_CATEGORICAL, NN_ACC_BINARY, NN_ACC_REGRESSION };
+struct nn_targets {
+	const char *name;
+	float *v;		/* rows of cols values */
+	size_t rows, cols;
+	unsigned long *line;	/* the line each row is on */
+	int vector;		/* class indices read from one 1-D row */
+};
+int nn_loss_kind(const char *s);
+float nn_loss_sample(int loss, const float *p, size_t n, const float *t,
+    size_t tn, float *tmp);
+void nn_loss_backward(int loss, int fused, const float *p, size_t n,
+    const float *t, size_t tn, float samples, float *dp);
+int nn_accuracy_kind(const char *s);
+size_t nn_accuracy_row(int kind, const float *p, size_t n, const float *t,
+    size_t tn, float precision);
+void nn_targets_read(struct nn_targets *t, const char *path, int labels);
+void nn_targets_check(const struct nn_targets *t, int labels,
+    const char *name, unsigned long line, size_t width);
+void nn_targets_count(const struct nn_targets *t, const char *name,
+    unsigned long rows);
+void nn_targets_free(struct nn_targets *t);
 
 /* optim.c: the optimizers */
 enum { NN_SGD, NN_ADAGRAD, NN_RMSPROP, NN_ADAM };
@@ -173,6 +197,7 @@ struct nn_net {
 	float *tmp, *dout;
 };
 int nn_layer_parse(const char *word, struct nn_layer *l);
+int nn_reg_parse(const char *word, struct nn_reg *reg);
 const char *nn_layer_name(int kind);
 void nn_net_init(struct nn_net *net, size_t nin, struct nn_rng *rng,
     float scale, size_t rows);
@@ -189,9 +214,26 @@ float nn_dropout_apply(float x, unsigned char mask, double keep);
 float nn_regression_precision(const float *y, size_t n);
 void nn_net_free(struct nn_net *net);
 
+/* state.c: the optimizer's state file */
+uint64_t nn_state_fingerprint(const float *v, size_t n);
+int nn_state_load(const char *path, struct nn_optim *o, const char *ppath,
+    const float *params, size_t rows, size_t cols, float *s0, float *s1);
+void nn_state_save(const char *path, const struct nn_optim *o, uint64_t prev,
+    const float *params, size_t rows, size_t cols, const float *s0,
+    const float *s1);
+
 /* data.c: the nnfs data sets */
 void nn_spiral_point(struct nn_rng *r, size_t samples, int c, size_t i,
     float *xy);
+void nn_vertical_class(struct nn_rng *r, size_t samples, struct nn_rng *xs);
+void nn_vertical_point(struct nn_rng *xs, struct nn_rng *r, int c, float *xy);
+void nn_sine_point(size_t samples, size_t i, double *xy);
+
+/* gemm.c: products summed in double in k order */
+void nn_gemm(const float *a, const double *b, size_t m, size_t k, size_t n,
+    double *c);
+void nn_gemm_tn(const float *x, const float *d, size_t rows, size_t k,
+    size_t n, double *g);
 
 /* stream.c: row-wise commands */
 void nn_map_rows(const char *path, void (*f)(const float *, size_t, float *));
@@ -205,6 +247,9 @@ void nn_dense_forward(const double *wd, const float *bias, const float *x,
     size_t rows, size_t nin, size_t nout, double *acc, float *z);
 void nn_matmul(const float *a, const float *b, size_t m, size_t k,
     size_t n, float *c);
+void nn_dense_prepare_t(const float *params, size_t nin, size_t nout,
+    double *wt);
+void nn_colsum(const float *dz, size_t rows, size_t nout, float *db);
 void nn_relu_forward(const float *x, size_t n, float *y);
 void nn_softmax_forward(const float *x, size_t n, float *y);
 void nn_dense_backward_dx(const float *params, size_t nin, size_t nout,
@@ -224,5 +269,17 @@ void nn_sigmoid_backward(const float *y, const float *dy, size_t n,
 void nn_tanh_forward(const float *x, size_t n, float *y);
 void nn_tanh_backward(const float *y, const float *dy, size_t n, float *dx);
 void nn_step_forward(const float *x, size_t n, float *y);
+
+/* backward.c: backward passes in lockstep with their forward file */
+void nn_map_rows_backward(const char *fwd,
+    void (*f)(const float *, const float *, size_t, float *));
+void nn_dense_backward_stream(const char *fwd, const float *params,
+    size_t nin, size_t nout, const struct nn_reg *reg, float *grad);
+int nn_dropout_rate_parse(const char *s, double *rate);
+int nn_dropout_mask_rate(const char *maskfile, double *rate);
+void nn_dropout_stream(struct nn_rng *r, double rate, const char *maskfile);
+void nn_dropout_backward_stream(const char *maskfile, double rate);
+
+/* more prototypes, one block per file, go above this line */
 
 #endif

@@ -23,9 +23,9 @@ t_file "softmax: very large inputs do not overflow" "$R/softmax-large.out" \
 t_true "softmax: rows sum to 1 within float32 rounding" \
 	'nn-softmax <"$R/sec12-dense.out" | awk "{ s = 0; for (i = 1; i <= NF; i++) s += \$i;
 	 if (s < 0.9999995 || s > 1.0000005) exit 1 }"'
-t_err "relu: takes no operands" 2 "usage: nn-relu" 'nn-relu x </dev/null'
+t_err "relu: takes no operands" 2 "usage: nn-relu [-b fwd_input]" 'nn-relu x </dev/null'
 t_err "softmax: bad option" 2 "nn-softmax: invalid option -- 'q'
-usage: nn-softmax" 'nn-softmax -q </dev/null'
+usage: nn-softmax [-b fwd_output]" 'nn-softmax -q </dev/null'
 t_true "relu -h prints the usage to stdout" \
 	'nn-relu -h | grep -q "^usage: nn-relu"'
 t_true "softmax --help prints the usage to stdout" \

@@ -44,16 +44,20 @@ t_err "dense: bad params data" 1 \
 	"nn-dense: $T/bad:2:2: 'x' is not a number" \
 	'printf "1 2\n3 x\n" >"$T/bad"; nn-dense -p "$T/bad" </dev/null'
 t_err "dense: zero neurons" 2 "nn-dense: n_neurons '0' is out of range [1, 2147483647]
-usage: nn-dense [-s seed] [-j skip] [-w scale] [-p params] [-o file] [n_inputs] n_neurons" \
+usage: nn-dense [-s seed] [-j skip] [-w scale] [-p params] [-o file] [n_inputs] n_neurons
+       nn-dense -b fwd_input -p params -g grads [-r reg]" \
 	'nn-dense 4 0 </dev/null'
 t_err "dense: bad scale" 2 "nn-dense: scale 'big' is not a finite number
-usage: nn-dense [-s seed] [-j skip] [-w scale] [-p params] [-o file] [n_inputs] n_neurons" \
+usage: nn-dense [-s seed] [-j skip] [-w scale] [-p params] [-o file] [n_inputs] n_neurons
+       nn-dense -b fwd_input -p params -g grads [-r reg]" \
 	'nn-dense -w big 4 5 </dev/null'
 t_err "dense: no operands" 2 \
-	"usage: nn-dense [-s seed] [-j skip] [-w scale] [-p params] [-o file] [n_inputs] n_neurons" \
+	"usage: nn-dense [-s seed] [-j skip] [-w scale] [-p params] [-o file] [n_inputs] n_neurons
+       nn-dense -b fwd_input -p params -g grads [-r reg]" \
 	'nn-dense </dev/null'
 t_err "dense: bad option" 2 "nn-dense: invalid option -- 'x'
-usage: nn-dense [-s seed] [-j skip] [-w scale] [-p params] [-o file] [n_inputs] n_neurons" \
+usage: nn-dense [-s seed] [-j skip] [-w scale] [-p params] [-o file] [n_inputs] n_neurons
+       nn-dense -b fwd_input -p params -g grads [-r reg]" \
 	'nn-dense -x 4 5 </dev/null'
 t_true "dense: -o on a bad stream keeps only the complete params" \
 	'mkdir "$T/o"; printf "1 2\n1\n" | nn-dense -o "$T/o/p" 3 >/dev/null 2>&1;
