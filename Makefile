@@ -6,7 +6,7 @@
 CC = cc
 CFLAGS = -O3 -Wall -Wextra -pedantic
 LDFLAGS =
-LDLIBS = -lm
+LDLIBS = -lm -lpthread
 AR = ar
 PREFIX = /usr/local
 MANPREFIX = $(PREFIX)/share/man
@@ -15,24 +15,29 @@ MANPREFIX = $(PREFIX)/share/man
 NN_CFLAGS = -std=c11 -ffp-contract=off -D_POSIX_C_SOURCE=200809L -Ilib
 
 LIBOBJ = lib/arg.o lib/backward.o lib/data.o lib/err.o lib/fmt.o lib/gemm.o \
+	lib/idx.o lib/npy.o \
 	lib/layer.o lib/loss.o lib/net.o lib/npmath.o lib/optim.o lib/parse.o \
-	lib/read.o lib/repr.o lib/rng.o lib/state.o lib/stream.o lib/tensor.o \
-	lib/write.o
-CMDS = nn-accuracy nn-argmax nn-dense nn-dot nn-dropout nn-loss nn-optim \
-	nn-relu nn-shape nn-sigmoid nn-sine nn-softmax nn-spiral nn-split \
-	nn-step nn-tanh nn-train nn-transpose nn-vertical
+	lib/plot.o lib/read.o lib/repr.o lib/rng.o lib/state.o lib/stream.o \
+	lib/tensor.o lib/write.o
+CMDS = nn-accuracy nn-argmax nn-dense nn-dot nn-dropout nn-idx nn-loss \
+	nn-npy nn-optim nn-plot nn-relu nn-shape nn-sigmoid nn-sine \
+	nn-softmax nn-spiral nn-split nn-step nn-tanh nn-train \
+	nn-transpose nn-vertical
 BIN = bin/nn-accuracy bin/nn-argmax bin/nn-dense bin/nn-dot \
-	bin/nn-dropout bin/nn-loss bin/nn-optim bin/nn-relu bin/nn-shape \
-	bin/nn-sigmoid bin/nn-sine bin/nn-softmax bin/nn-spiral bin/nn-split \
-	bin/nn-step bin/nn-tanh bin/nn-train bin/nn-transpose bin/nn-vertical
+	bin/nn-dropout bin/nn-idx bin/nn-loss bin/nn-npy bin/nn-optim \
+	bin/nn-plot bin/nn-relu bin/nn-shape bin/nn-sigmoid bin/nn-sine \
+	bin/nn-softmax bin/nn-spiral bin/nn-split bin/nn-step \
+	bin/nn-tanh bin/nn-train bin/nn-transpose bin/nn-vertical
 MAN1 = man/nn-accuracy.1 man/nn-argmax.1 man/nn-dense.1 man/nn-dot.1 \
-	man/nn-dropout.1 man/nn-loss.1 man/nn-optim.1 man/nn-relu.1 \
-	man/nn-shape.1 man/nn-sigmoid.1 man/nn-sine.1 man/nn-softmax.1 \
-	man/nn-spiral.1 man/nn-split.1 man/nn-step.1 man/nn-tanh.1 \
-	man/nn-train.1 man/nn-transpose.1 man/nn-vertical.1
+	man/nn-dropout.1 man/nn-idx.1 man/nn-loss.1 man/nn-npy.1 \
+	man/nn-optim.1 man/nn-plot.1 man/nn-relu.1 man/nn-shape.1 \
+	man/nn-sigmoid.1 man/nn-sine.1 man/nn-softmax.1 man/nn-spiral.1 \
+	man/nn-split.1 man/nn-step.1 man/nn-tanh.1 man/nn-train.1 \
+	man/nn-transpose.1 man/nn-vertical.1
 MAN7 = man/nn.7
 UNIT = tests/unit/test-parse tests/unit/test-npmath tests/unit/test-lib \
-	tests/unit/test-grad
+	tests/unit/test-grad \
+	tests/unit/test-gemm
 
 all: $(BIN)
 
@@ -59,10 +64,16 @@ bin/nn-dot: cmd/nn-dot.c lib/libnn.a bin/.dir
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-dot.c lib/libnn.a $(LDLIBS)
 bin/nn-dropout: cmd/nn-dropout.c lib/libnn.a bin/.dir
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-dropout.c lib/libnn.a $(LDLIBS)
+bin/nn-idx: cmd/nn-idx.c lib/libnn.a bin/.dir
+	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-idx.c lib/libnn.a $(LDLIBS)
+bin/nn-npy: cmd/nn-npy.c lib/libnn.a bin/.dir
+	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-npy.c lib/libnn.a $(LDLIBS)
 bin/nn-loss: cmd/nn-loss.c lib/libnn.a bin/.dir
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-loss.c lib/libnn.a $(LDLIBS)
 bin/nn-optim: cmd/nn-optim.c lib/libnn.a bin/.dir
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-optim.c lib/libnn.a $(LDLIBS)
+bin/nn-plot: cmd/nn-plot.c lib/libnn.a bin/.dir
+	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-plot.c lib/libnn.a $(LDLIBS)
 bin/nn-relu: cmd/nn-relu.c lib/libnn.a bin/.dir
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ cmd/nn-relu.c lib/libnn.a $(LDLIBS)
 bin/nn-shape: cmd/nn-shape.c lib/libnn.a bin/.dir
@@ -92,12 +103,14 @@ tests/unit/test-parse: tests/unit/test-parse.c lib/libnn.a
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/test-parse.c lib/libnn.a $(LDLIBS)
 tests/unit/test-npmath: tests/unit/test-npmath.c lib/libnn.a
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/test-npmath.c lib/libnn.a $(LDLIBS)
+tests/unit/test-gemm: tests/unit/test-gemm.c lib/libnn.a
+	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/test-gemm.c lib/libnn.a $(LDLIBS)
 tests/unit/test-lib: tests/unit/test-lib.c lib/libnn.a
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/test-lib.c lib/libnn.a $(LDLIBS)
 tests/unit/test-grad: tests/unit/test-grad.c lib/libnn.a
 	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/test-grad.c lib/libnn.a $(LDLIBS)
 tests/unit/check-floats: tests/unit/check-floats.c lib/libnn.a
-	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/check-floats.c lib/libnn.a $(LDLIBS) -lpthread
+	$(CC) $(NN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/check-floats.c lib/libnn.a $(LDLIBS)
 
 # every test; the last line is "N passed, N failed"
 check: all $(UNIT)
@@ -106,6 +119,10 @@ check: all $(UNIT)
 # every float32 printed and read back (minutes; not part of check)
 check-floats: tests/unit/check-floats
 	tests/unit/check-floats
+
+# the side-by-side table of bench/ (minutes; never fails the build)
+bench: all
+	-@sh bench/run.sh
 
 lint:
 	mandoc -T lint -W warning $(MAN1) $(MAN7)
@@ -128,4 +145,67 @@ uninstall:
 clean:
 	rm -rf bin lib/*.o lib/libnn.a $(UNIT) tests/unit/check-floats
 
-.PHONY: all check check-floats lint demo install uninstall clean
+.PHONY: all bench check check-floats lint demo install uninstall clean
+
+# fuzzing with clang's libFuzzer (fuzz/README): lib/ built again with its
+# exits and allocations hooked, each harness run FUZZ_SECONDS from its seeds
+# in fuzz/corpus (what it learns goes to build-fuzz/corpus); a crash, leak,
+# hang or mismatch fails, the input kept as build-fuzz/NAME-crash-*
+FUZZ_CC = clang
+FUZZ_SECONDS = 60
+FUZZ_NAMES = read parse params state
+FUZZ_SAN = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_HOOKS = -Dexit=nn_fuzz_exit -Dmalloc=nn_fuzz_malloc \
+	-Drealloc=nn_fuzz_realloc -Dfree=nn_fuzz_free
+
+fuzz:
+	rm -rf build-fuzz/obj
+	mkdir -p build-fuzz/obj
+	for o in $(LIBOBJ); do \
+		$(FUZZ_CC) $(NN_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link \
+		    $(FUZZ_HOOKS) -c -o build-fuzz/obj/$${o#lib/} $${o%.o}.c \
+		    || exit 1; \
+	done
+	$(FUZZ_CC) $(NN_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link \
+	    -c -o build-fuzz/obj/fuzz.o fuzz/fuzz.c
+	for f in $(FUZZ_NAMES); do \
+		$(FUZZ_CC) $(NN_CFLAGS) -Ifuzz $(FUZZ_SAN) -fsanitize=fuzzer \
+		    -o build-fuzz/fuzz-$$f fuzz/fuzz-$$f.c build-fuzz/obj/*.o \
+		    -lm || exit 1; \
+	done
+	for f in $(FUZZ_NAMES); do \
+		mkdir -p build-fuzz/corpus/$$f; \
+		echo "fuzz-$$f: $(FUZZ_SECONDS) s"; \
+		build-fuzz/fuzz-$$f -max_total_time=$(FUZZ_SECONDS) \
+		    -max_len=4096 -timeout=20 -print_final_stats=1 \
+		    -artifact_prefix=build-fuzz/$$f- build-fuzz/corpus/$$f \
+		    fuzz/corpus/$$f >build-fuzz/$$f.log 2>&1 || \
+		    { tail -n 50 build-fuzz/$$f.log; exit 1; }; \
+		grep '^stat::number_of_executed_units' build-fuzz/$$f.log; \
+	done
+
+# everything built again with ASan and UBSan in build-asan/ (bin/ stays),
+# and the whole suite run on those commands; any sanitizer report fails
+ASAN_CC = clang
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+
+asan:
+	rm -rf build-asan
+	mkdir -p build-asan/tests/unit build-asan/log
+	cp -R Makefile cmd lib build-asan/
+	cp tests/unit/*.c build-asan/tests/unit/
+	rm -f build-asan/lib/*.o build-asan/lib/*.a
+	cd build-asan && $(MAKE) CC="$(ASAN_CC)" LDFLAGS="$(ASAN_FLAGS)" \
+	    CFLAGS="$(ASAN_FLAGS) -Wall -Wextra -pedantic" all $(UNIT)
+	log=$$PWD/build-asan/log; \
+	ASAN_OPTIONS=log_path=$$log/asan:detect_leaks=1 \
+	UBSAN_OPTIONS=log_path=$$log/ubsan:print_stacktrace=1 \
+	NN_BIN=$$PWD/build-asan/bin sh tests/run.sh; st=$$?; \
+	for f in $$log/*; do \
+		[ -f "$$f" ] || continue; \
+		echo "sanitizer report $$f:"; head -n 30 "$$f"; st=1; \
+	done; \
+	exit $$st
+
+.PHONY: fuzz asan

@@ -21,22 +21,54 @@ static const char options[] =
     "  -r reg         with -b: add regularisation: l1, l2, l1w, l1b, l2w or\n"
     "                 l2b = strength, colon-separated, e.g. l2=5e-4\n";
 
+#define BATCH 64		/* rows computed together: W stays in cache */
+
 struct dense {
 	size_t nin, nout;
 	float *params;		/* [W; b]: nin + 1 rows of nout */
 	double *wd;		/* W in double for the dot kernel */
 	double *acc;
 	float *z;
+	float *xb;		/* a batch of input rows */
+	int seps[BATCH];	/* the blank lines before each */
+	size_t nb;
+	struct nn_writer *w;
 };
+
+static struct dense *pending;	/* written out before an error's message */
 
 /* allocate the layer; params come from a file or from the random stream */
 static void
 dense_setup(struct dense *d)
 {
 	d->wd = nn_malloc(nn_mul(nn_mul(d->nin, d->nout), sizeof(double)));
-	d->acc = nn_malloc(nn_mul(d->nout, sizeof(double)));
-	d->z = nn_malloc(nn_mul(d->nout, sizeof(float)));
+	d->acc = nn_malloc(nn_mul(nn_mul(BATCH, d->nout), sizeof(double)));
+	d->z = nn_malloc(nn_mul(nn_mul(BATCH, d->nout), sizeof(float)));
+	d->xb = nn_malloc(nn_mul(nn_mul(BATCH, d->nin), sizeof(float)));
 	nn_dense_prepare(d->params, d->nin, d->nout, d->wd);
+}
+
+/* Z = X . W + b for the batch, and out */
+static void
+flush(struct dense *d)
+{
+	size_t i;
+
+	if (d->nb == 0)
+		return;
+	nn_dense_forward(d->wd, d->params + d->nin * d->nout, d->xb, d->nb,
+	    d->nin, d->nout, d->acc, d->z);
+	for (i = 0; i < d->nb; i++) {
+		nn_write_blank(d->w, d->seps[i]);
+		nn_write_row(d->w, d->z + i * d->nout, d->nout);
+	}
+	d->nb = 0;
+}
+
+static void
+flush_pending(void)
+{
+	flush(pending);
 }
 
 static void
@@ -198,6 +230,9 @@ main(int argc, char *argv[])
 
 	r = nn_reader_open("-");
 	nn_writer_stdout(&w);
+	d.w = &w;
+	pending = &d;
+	nn_atdie(flush_pending);
 	while (nn_read_row(r, &x, &n, &sep)) {
 		if (!ready) {
 			/* n_inputs left out: the first row tells it */
@@ -210,11 +245,12 @@ main(int argc, char *argv[])
 			nn_die_at(nn_reader_name(r), nn_reader_line(r), 0,
 			    "row has %zu values, expected %zu (n_inputs)", n,
 			    d.nin);
-		nn_dense_forward(d.wd, d.params + d.nin * d.nout, x, 1, d.nin,
-		    d.nout, d.acc, d.z);
-		nn_write_blank(&w, sep);
-		nn_write_row(&w, d.z, d.nout);
+		memcpy(d.xb + d.nb * d.nin, x, d.nin * sizeof(float));
+		d.seps[d.nb++] = sep;
+		if (d.nb == BATCH)
+			flush(&d);
 	}
+	flush(&d);
 	nn_writer_close(&w);
 	nn_reader_close(r);
 	return NN_EXIT_OK;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "nn.h"
@@ -135,6 +136,44 @@ log_epoch(long epoch, double acc, double data, int data64, double reg,
 	}
 }
 
+/* seconds on a monotonic clock */
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * On a terminal, one status line redrawn in place at most ten times a
+ * second: epoch, loss, accuracy, time left.  done: erase it.
+ */
+static void
+progress(long epoch, long epochs, double loss, double acc, double start,
+    int done)
+{
+	static double last;
+	double t = now(), left;
+	char l[40], a[40];
+
+	if (done) {
+		if (last > 0)
+			fputs("\r\033[K", stderr);
+		return;
+	}
+	if (t - last < 0.1 && epoch + 1 < epochs)
+		return;
+	last = t;
+	left = (t - start) / (double)(epoch + 1) * (double)(epochs - epoch - 1);
+	nn_fmt_float((float)loss, l);
+	nn_fmt_float((float)acc, a);
+	fprintf(stderr, "\r\033[Kepoch %ld/%ld  loss %s  acc %s  %.0fs left",
+	    epoch + 1, epochs, l, a, left);
+	fflush(stderr);
+}
+
 /* copy every dense layer's params to or from a saved set */
 static void
 swap_params(struct nn_net *net, float **saved, int save)
@@ -206,7 +245,8 @@ main(int argc, char *argv[])
 	size_t *idx = NULL, right, nb, steps, s, i;
 	double accsum, lsum, reg = 0, data, lr = 0;
 	const float *out;
-	int c, shuffle = 0, anyreg = 0, a, last;
+	int c, shuffle = 0, anyreg = 0, a, last, tty;
+	double start;
 
 	nn_setprog(argv[0]);
 	nn_help(argc, argv, usage, options);
@@ -307,6 +347,7 @@ main(int argc, char *argv[])
 			nn_die("%s: %zu inputs, the network has %zu", xval,
 			    va.nin, tr.nin);
 		check_targets(&va, yval, &net);
+		nn_net_reserve(&net, va.rows);	/* its forward pass is whole */
 	}
 	if (net.loss >= NN_LOSS_MSE)
 		precision = nn_regression_precision(tr.y.v, tr.rows * tr.ycols);
@@ -331,7 +372,7 @@ main(int argc, char *argv[])
 	if (nb > tr.rows)
 		nb = tr.rows;
 	steps = (tr.rows + nb - 1) / nb;
-	if (shuffle || steps > 1) {
+	if (shuffle) {
 		idx = nn_malloc(nn_mul(tr.rows, sizeof(size_t)));
 		for (i = 0; i < tr.rows; i++)
 			idx[i] = i;
@@ -339,6 +380,8 @@ main(int argc, char *argv[])
 		by = nn_malloc(nn_mul(nn_mul(nb, tr.ycols), sizeof(float)));
 	}
 
+	tty = isatty(STDERR_FILENO);
+	start = now();
 	for (epoch = 0; epoch < epochs; epoch++) {
 		if (shuffle)
 			nn_rng_shuffle(&rng, idx, tr.rows);
@@ -346,7 +389,9 @@ main(int argc, char *argv[])
 		lsum = 0;
 		right = 0;
 		for (s = 0; s < steps; s++) {
-			const float *x = tr.x.v, *y = tr.y.v;
+			/* in order, a batch is a view of the data set */
+			const float *x = tr.x.v + s * nb * tr.nin;
+			const float *y = tr.y.v + s * nb * tr.ycols;
 			size_t r0 = s * nb, rows = tr.rows - r0 < nb ?
 			    tr.rows - r0 : nb, ok;
 			double bsum;
@@ -386,6 +431,8 @@ main(int argc, char *argv[])
 		if (steps > 1)
 			lsum /= (double)tr.rows;
 		if ((every > 0 && epoch % every == 0) || epoch == epochs - 1) {
+			if (tty)
+				progress(0, 0, 0, 0, 0, 1);
 			if (steps > 1) {
 				reg = nn_net_reg_loss(&net, &anyreg);
 				lr = opt.cur_lr;
@@ -394,6 +441,9 @@ main(int argc, char *argv[])
 			    (net.loss == NN_LOSS_CCE ? 1 : tr.ycols)), lsum,
 			    steps > 1, reg, anyreg, lr);
 		}
+		if (tty)
+			progress(epoch, epochs, lsum, accsum / (double)(tr.rows *
+			    (net.loss == NN_LOSS_CCE ? 1 : tr.ycols)), start, 0);
 		if (patience >= 0) {
 			out = nn_net_forward(&net, va.x.v, va.rows, 0, &rng);
 			vloss = evaluate(&net, out, va.y.v, va.ycols, va.rows,
@@ -404,6 +454,8 @@ main(int argc, char *argv[])
 				wait = 0;
 				swap_params(&net, bestp, 1);
 			} else if (++wait > patience) {
+				if (tty)
+					progress(0, 0, 0, 0, 0, 1);
 				fprintf(stderr, "early stop at epoch %ld, the "
 				    "best validation loss at epoch %ld\n",
 				    epoch, bestepoch);
@@ -411,13 +463,15 @@ main(int argc, char *argv[])
 			}
 		}
 	}
+	if (tty)
+		progress(0, 0, 0, 0, 0, 1);
 	if (patience >= 0 && bestepoch >= 0)
 		swap_params(&net, bestp, 0);
 	if (xval != NULL)
 		validate(&net, &va, precision);
 	if (prefix != NULL)
 		save_all(&net, prefix);
-	if (fflush(stderr) == EOF)
+	if (fflush(stderr) == EOF || ferror(stderr))
 		nn_die_errno("<stderr>");
 	return NN_EXIT_OK;
 }

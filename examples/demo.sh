@@ -52,9 +52,12 @@ echo 3 2 1 >"$d/b"
 nn-dot "$d/a" "$d/b"
 
 stage "training: the book's chapter 10 network, Adam, 10001 epochs" \
-	"nn-train -j 300 -r 0.05 -d 5e-7 -P 2000 -o net -y y dense:64 relu dense:3 softmax < X"
-nn-train -j 300 -r 0.05 -d 5e-7 -P 2000 -o "$d/net" -y "$d/y" \
-	dense:64 relu dense:3 softmax <"$d/X"
+	"nn-train -j 300 -r 0.05 -d 5e-7 -P 100 -o net -y y dense:64 relu dense:3 softmax < X 2> log"
+nn-train -j 300 -r 0.05 -d 5e-7 -P 100 -o "$d/net" -y "$d/y" \
+	dense:64 relu dense:3 softmax <"$d/X" 2>"$d/log" ||
+	{ cat "$d/log" >&2; exit 1; }
+echo "the log every 2000 epochs (the picture below draws every 100):"
+grep -E '^epoch: (0|[0-9]*[02468]000),' "$d/log"
 
 stage "validation on a fresh spiral (seed 1) with the trained params" \
 	"nn-dense -p net1 < vX | nn-relu | nn-dense -p net2 | nn-softmax | nn-accuracy -y vy"
@@ -63,5 +66,22 @@ nn-dense -p "$d/net1" <"$d/vX" | nn-relu | nn-dense -p "$d/net2" |
 	nn-softmax >"$d/vp"
 printf 'validation accuracy: %s, loss: %s\n' \
 	"$(nn-accuracy -y "$d/vy" <"$d/vp")" "$(nn-loss -y "$d/vy" <"$d/vp")"
+
+stage "pictures: the decision regions, and the training curve from the log" \
+	"nn-plot -y y -p net dense:64 relu dense:3 softmax < X > nn-demo-spiral.svg
+$ nn-plot -L log > nn-demo-training.svg"
+nn-plot -t "the spiral and the trained network's decision regions" \
+	-y "$d/y" -p "$d/net" dense:64 relu dense:3 softmax \
+	<"$d/X" >nn-demo-spiral.svg
+# the validation stage's numbers as nn-train -X -Y would log them
+printf 'validation, acc: %s, loss: %s\n' \
+	"$(nn-accuracy -y "$d/vy" <"$d/vp")" "$(nn-loss -y "$d/vy" <"$d/vp")" \
+	>>"$d/log"
+nn-plot -L -t "training: loss and accuracy, validation on a fresh spiral" \
+	"$d/log" >nn-demo-training.svg
+echo "open them in a web browser:"
+echo "  $(pwd)/nn-demo-spiral.svg"
+echo "  $(pwd)/nn-demo-training.svg"
+
 echo
 echo "Every number is what numpy prints under nnfs.init(); see nn(7)."

@@ -1,19 +1,50 @@
 /* err.c: error messages, usage lines and checked allocation */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "nn.h"
 
 const char *nn_prog = "nn";
+static void (*atdie)(void);	/* writes what is complete before an error */
 
+/* fn runs once before a data error's message: to flush complete output */
+void
+nn_atdie(void (*fn)(void))
+{
+	atdie = fn;
+}
+
+static void
+run_atdie(void)
+{
+	void (*fn)(void) = atdie;
+
+	atdie = NULL;
+	if (fn != NULL)
+		fn();
+}
+
+/*
+ * The program's name for messages.  A closed stdin, stdout or stderr gets
+ * /dev/null opened the wrong way round: using it still fails (EBADF), and
+ * a file opened later cannot take its number and be read as stdin or
+ * written as stdout.
+ */
 void
 nn_setprog(const char *argv0)
 {
 	const char *s;
+	int fd;
 
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF &&
+		    open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY) < 0)
+			break;
 	if (argv0 == NULL || *argv0 == '\0')
 		return;
 	s = strrchr(argv0, '/');
@@ -37,6 +68,7 @@ nn_die(const char *fmt, ...)
 {
 	va_list ap;
 
+	run_atdie();
 	va_start(ap, fmt);
 	vmsg(0, fmt, ap);
 	va_end(ap);
@@ -50,6 +82,8 @@ nn_die_errno(const char *fmt, ...)
 	va_list ap;
 	int e = errno;
 
+	run_atdie();
+	errno = e;
 	va_start(ap, fmt);
 	vmsg(e, fmt, ap);
 	va_end(ap);
@@ -63,6 +97,7 @@ nn_die_at(const char *file, unsigned long line, unsigned long field,
 {
 	va_list ap;
 
+	run_atdie();
 	fflush(stdout);
 	fprintf(stderr, "%s: %s:", nn_prog, file);
 	if (line)

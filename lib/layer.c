@@ -28,9 +28,9 @@ nn_dense_prepare(const float *params, size_t nin, size_t nout, double *wd)
 }
 
 /* Z = fl32(X . W) + b, X rows x nin; acc holds rows x nout doubles */
-void
+NN_HOT void
 nn_dense_forward(const double *wd, const float *bias, const float *x,
-    size_t rows, size_t nin, size_t nout, double *acc, float *z)
+    size_t rows, size_t nin, size_t nout, double *acc, float *restrict z)
 {
 	size_t i, j;
 
@@ -70,8 +70,8 @@ nn_dense_prepare_t(const float *params, size_t nin, size_t nout, double *wt)
 
 /* db = np.sum(dZ, axis=0): rows one after another from +0; one column is
  * one contiguous run, which numpy sums pairwise */
-void
-nn_colsum(const float *dz, size_t rows, size_t nout, float *db)
+NN_HOT void
+nn_colsum(const float *dz, size_t rows, size_t nout, float *restrict db)
 {
 	size_t r, j;
 
@@ -87,7 +87,7 @@ nn_colsum(const float *dz, size_t rows, size_t nout, float *db)
 }
 
 /* y = max(0, x) as np.maximum(0, x) gives it: -0 and nan pass through */
-void
+NN_HOT void
 nn_relu_forward(const float *x, size_t n, float *y)
 {
 	size_t i;
@@ -103,8 +103,7 @@ nn_softmax_forward(const float *x, size_t n, float *y)
 	float m = nn_max(x, n), s;
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		y[i] = nn_expf(x[i] - m);
+	nn_expf_sub(x, m, n, y);
 	s = nn_sum_pairwise(y, n);
 	for (i = 0; i < n; i++)
 		y[i] = y[i] / s;
@@ -211,7 +210,7 @@ nn_dense_reg_loss(const float *params, size_t nin, size_t nout,
 }
 
 /* dX = dZ where the forward input was > 0, else 0 */
-void
+NN_HOT void
 nn_relu_backward(const float *x, const float *dz, size_t n, float *dx)
 {
 	size_t i;

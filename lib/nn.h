@@ -8,6 +8,18 @@
 
 #define NN_MAXDIM 32
 
+/*
+ * NN_HOT: a hot numeric loop, compiled twice on x86-64 with GCC (for AVX2
+ * and for the baseline) and picked at load time by the CPU it runs on.
+ * Without contraction either clone computes the same bits.
+ */
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 11 && \
+    defined(__x86_64__) && defined(__linux__)
+#define NN_HOT __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define NN_HOT
+#endif
+
 /* a dense layer's regularisation: L1 and L2 strengths, weights, biases */
 struct nn_reg {
 	double l1w, l1b, l2w, l2b;
@@ -22,6 +34,7 @@ _Noreturn void nn_die_errno(const char *fmt, ...);
 _Noreturn void nn_die_at(const char *file, unsigned long line,
     unsigned long field, const char *fmt, ...);
 void nn_warn(const char *fmt, ...);
+void nn_atdie(void (*fn)(void));
 _Noreturn void nn_usage(const char *usage);
 _Noreturn void nn_usage_msg(const char *usage, const char *fmt, ...);
 void nn_help(int argc, char **argv, const char *usage, const char *options);
@@ -48,7 +61,7 @@ size_t nn_fmt_float(float x, char *buf);
 /* repr.c: a double as Python's repr prints it */
 size_t nn_fmt_repr(double x, char *buf);
 
-/* read.c: the text tensor reader */
+/* read.c: the tensor reader: text, brackets or .npy, row by row */
 struct nn_reader;
 struct nn_reader *nn_reader_open(const char *path);
 int nn_read_row(struct nn_reader *r, const float **row, size_t *n,
@@ -80,6 +93,7 @@ void nn_writer_open(struct nn_writer *w, const char *path);
 void nn_write_row(struct nn_writer *w, const float *v, size_t n);
 void nn_write_blank(struct nn_writer *w, int count);
 void nn_write_tensor(struct nn_writer *w, const struct nn_tensor *t);
+void nn_writer_sync(struct nn_writer *w);
 void nn_writer_close(struct nn_writer *w);
 void nn_write_label(struct nn_writer *w, long label);
 void nn_save_matrix(const char *path, const float *v, size_t rows,
@@ -103,6 +117,7 @@ void nn_rng_shuffle(struct nn_rng *r, size_t *idx, size_t n);
 
 /* npmath.c: numpy's float32 kernels, bit for bit */
 float nn_expf(float x);
+void nn_expf_sub(const float *x, float sub, size_t n, float *y);
 float nn_logf(float x);
 float nn_sum_pairwise(const float *v, size_t n);
 float nn_max(const float *v, size_t n);
@@ -279,6 +294,73 @@ int nn_dropout_rate_parse(const char *s, double *rate);
 int nn_dropout_mask_rate(const char *maskfile, double *rate);
 void nn_dropout_stream(struct nn_rng *r, double rate, const char *maskfile);
 void nn_dropout_backward_stream(const char *maskfile, double rate);
+
+/* idx.c: IDX files (MNIST, Fashion-MNIST), one item at a time */
+enum { NN_IDX_UBYTE = 0x08, NN_IDX_BYTE = 0x09, NN_IDX_SHORT = 0x0b,
+	NN_IDX_INT = 0x0c, NN_IDX_FLOAT = 0x0d, NN_IDX_DOUBLE = 0x0e };
+struct nn_idx {
+	FILE *fp;
+	const char *name;
+	int type, ndim;
+	size_t dims[NN_MAXDIM];
+	size_t size;		/* bytes an element */
+	size_t count;		/* elements an item: dims[1] * ... */
+	size_t done;		/* items read */
+	unsigned char *buf;
+};
+void nn_idx_open(struct nn_idx *x, const char *path);
+int nn_idx_read(struct nn_idx *x, float *v);
+void nn_idx_close(struct nn_idx *x);
+void nn_idx_scale(float *v, size_t n);
+
+/* plot.c: SVG pictures */
+struct nn_plot {
+	struct nn_writer *w;
+	long width, height;		/* the page, in pixels */
+	double x0, x1, y0, y1;		/* the data range shown */
+	double left, top, pw, ph;	/* the plot area, set by begin */
+};
+int nn_plot_text_ok(const char *s);
+void nn_plot_pad(double *lo, double *hi);
+double nn_plot_px(const struct nn_plot *p, double x);
+double nn_plot_py(const struct nn_plot *p, double y);
+void nn_plot_begin(struct nn_plot *p, const char *title);
+void nn_plot_regions(struct nn_plot *p, const uint32_t *cls, size_t g);
+void nn_plot_axes(struct nn_plot *p);
+void nn_plot_points(struct nn_plot *p, const float *x, const float *y,
+    const uint32_t *cls, size_t n);
+void nn_plot_curve(struct nn_plot *p, const float *x, const float *y, size_t n,
+    size_t k);
+void nn_plot_legend(struct nn_plot *p, const char *const *names,
+    const uint32_t *cls, size_t n);
+void nn_plot_end(struct nn_plot *p);
+/* a training log, as nn-train's log lines give it */
+struct nn_plot_log {
+	float *epoch, *acc, *loss;	/* n of each, epochs increasing */
+	float *data_loss;		/* the loss without regularisation */
+	size_t n;
+	int reg;			/* 1 if data_loss is apart from loss */
+	int val;			/* 1 if there is a validation line */
+	float val_epoch, val_acc, val_loss;
+};
+void nn_plot_training(struct nn_plot *p, const struct nn_plot_log *log);
+
+/* npy.c: numpy's .npy files */
+#define NN_NPY_MAGIC "\x93NUMPY"
+#define NN_NPY_MAGIC_LEN 6
+struct nn_npy {
+	int ndim;
+	size_t dims[NN_MAXDIM];
+	size_t size;		/* values: the product of the dims */
+	int kind;		/* 'f', 'i', 'u' or 'b' */
+	size_t width;		/* bytes a value */
+	char descr[16];		/* the dtype as the header names it: '<f4' */
+};
+size_t nn_npy_header(const char *name, const unsigned char *p, size_t n,
+    int eof, struct nn_npy *a);
+size_t nn_npy_decode(const struct nn_npy *a, const unsigned char *p,
+    size_t n, float *dst, double *bad);
+void nn_npy_write(struct nn_writer *w, const struct nn_tensor *t, int f8);
 
 /* more prototypes, one block per file, go above this line */
 

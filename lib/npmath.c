@@ -79,7 +79,7 @@ frombits(uint32_t u)
 }
 
 /* p * 2^k by adding k to p's exponent field; k <= -125 via a division */
-static float
+static inline float
 scale2(float p, int k)
 {
 	uint32_t u = tobits(p);
@@ -92,8 +92,8 @@ scale2(float p, int k)
 }
 
 /* e^x = 2^k * P(r) / Q(r), k = rint(x log2 e), r = x - k ln 2 (Cody-Waite) */
-float
-nn_expf(float x)
+static inline float
+exp_kernel(float x)
 {
 	float k, r, num, den;
 
@@ -119,6 +119,22 @@ nn_expf(float x)
 	den = fmaf(EXP_Q2, r, EXP_Q1);
 	den = fmaf(den, r, EXP_Q0);
 	return scale2(num / den, (int)k);
+}
+
+float
+nn_expf(float x)
+{
+	return exp_kernel(x);
+}
+
+/* y = e^(x - sub), element by element: softmax's exponentials */
+NN_HOT void
+nn_expf_sub(const float *x, float sub, size_t n, float *y)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		y[i] = exp_kernel(x[i] - sub);
 }
 
 /* ln x = e ln 2 + P(t) / Q(t), x = m 2^e, m in (sqrt .5, sqrt 2], t = m - 1 */

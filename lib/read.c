@@ -1,4 +1,4 @@
-/* read.c: the text tensor reader, one row at a time */
+/* read.c: the tensor reader, one row at a time: text, brackets or .npy */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -9,11 +9,17 @@
 
 #define READ_CHUNK (1 << 16)
 
+/* the longest line read, in bytes: a limit on memory, set at compile time */
+#ifndef NN_LINE_MAX
+#define NN_LINE_MAX ((size_t)1 << 30)
+#endif
+
 struct nn_reader {
 	const char *name;
 	int fd;
 	int eof;
-	int mode;		/* 0 unknown, 'T' text rows, 'B' brackets */
+	int mode;		/* 0, 'T' text, 'B' brackets, 'N' .npy */
+	int sniffed;		/* the first bytes were checked for .npy */
 	char *buf;
 	size_t cap, beg, end;	/* unread bytes are buf[beg, end) */
 	size_t next;		/* where the line after the current one starts */
@@ -32,6 +38,8 @@ struct nn_reader {
 	int maxsep;		/* deepest block separator seen */
 	size_t cnt[NN_MAXDIM];	/* units counted in the open unit of a level */
 	size_t dim[NN_MAXDIM];	/* units a unit of a level must hold */
+	struct nn_npy npy;	/* a .npy file's header */
+	size_t npyrows;		/* rows in it */
 };
 
 static const char *level_name[] = { "rows", "slices", "blocks" };
@@ -94,8 +102,13 @@ fill(struct nn_reader *r)
 		r->beg = 0;
 	}
 	if (r->end == r->cap) {
-		r->cap = nn_mul(r->cap, 2);
-		r->buf = nn_realloc(r->buf, r->cap);
+		size_t cap = nn_mul(r->cap, 2);
+
+		/* a line of NN_LINE_MAX bytes and its newline, no more */
+		if (r->cap <= NN_LINE_MAX && cap > NN_LINE_MAX + 1)
+			cap = NN_LINE_MAX + 1;
+		r->buf = nn_realloc(r->buf, cap);
+		r->cap = cap;
 	}
 	do
 		got = read(r->fd, r->buf + r->end, r->cap - r->end);
@@ -111,21 +124,28 @@ fill(struct nn_reader *r)
 static int
 next_line(struct nn_reader *r)
 {
-	char *nl;
-	size_t scanned = 0;
+	char *p, *nl;
+	size_t scanned = 0, len;
 
 	r->beg = r->next;
 	for (;;) {
-		nl = memchr(r->buf + r->beg + scanned, '\n',
-		    r->end - r->beg - scanned);
-		if (nl != NULL)
-			break;
-		if (r->eof) {
+		p = r->buf + r->beg + scanned;
+		len = r->end - r->beg - scanned;
+		nl = memchr(p, '\n', len);
+		if (memchr(p, '\0', nl != NULL ? (size_t)(nl - p) : len))
+			nn_die_at(r->name, r->line + 1, 0,
+			    "NUL byte in the text");
+		if (nl == NULL && r->eof) {
 			if (r->beg == r->end)
 				return 0;
 			nl = r->buf + r->end;
-			break;
 		}
+		if ((nl != NULL ? (size_t)(nl - r->buf) : r->end) - r->beg >
+		    NN_LINE_MAX)
+			nn_die_at(r->name, r->line + 1, 0,
+			    "line longer than %zu bytes", (size_t)NN_LINE_MAX);
+		if (nl != NULL)
+			break;
 		scanned = r->end - r->beg;
 		fill(r);
 	}
@@ -318,12 +338,107 @@ bracket_row(struct nn_reader *r)
 	}
 }
 
+/* read until n bytes are unread in the buffer, or to the end */
+static void
+want(struct nn_reader *r, size_t n)
+{
+	while (r->end - r->beg < n && !r->eof)
+		fill(r);
+}
+
+/* numpy's magic at the start: read the header that follows it */
+static void
+npy_open(struct nn_reader *r)
+{
+	size_t n = NN_NPY_MAGIC_LEN, len;
+
+	while (r->end < n && !r->eof &&
+	    memcmp(r->buf, NN_NPY_MAGIC, r->end) == 0)
+		fill(r);
+	if (r->end < n || memcmp(r->buf, NN_NPY_MAGIC, n) != 0)
+		return;
+	for (;;) {
+		len = nn_npy_header(r->name, (unsigned char *)r->buf + r->beg,
+		    r->end - r->beg, r->eof, &r->npy);
+		if (len <= r->end - r->beg)
+			break;
+		want(r, len);
+	}
+	r->beg += len;
+	r->cols = r->npy.ndim > 0 ? r->npy.dims[r->npy.ndim - 1] : 1;
+	r->npyrows = r->npy.size > 0 ? r->npy.size / r->cols : 0;
+	r->mode = 'N';
+}
+
+/* the next row of a .npy file, in blocks as the text reader finds them */
+static int
+npy_row(struct nn_reader *r, int *sep)
+{
+	const struct nn_npy *a = &r->npy;
+	size_t k, got, span, i = r->nrows;
+	char num[40];
+	double bad;
+	int j;
+
+	if (i == r->npyrows) {
+		want(r, 1);
+		if (r->end > r->beg)
+			nn_die_at(r->name, 0, 0, "numpy data goes on after %zu "
+			    "values", a->size);
+		return 0;
+	}
+	for (r->n = 0; r->n < r->cols; r->n += k) {
+		k = (r->end - r->beg) / a->width;
+		if (k == 0) {
+			if (r->eof)
+				nn_die_at(r->name, 0, 0, "numpy data ends "
+				    "after %zu of %zu values",
+				    i * r->cols + r->n, a->size);
+			fill(r);
+			continue;
+		}
+		if (k > r->cols - r->n)
+			k = r->cols - r->n;
+		if (r->n + k > r->rowcap) {	/* grow as the values come */
+			while (r->n + k > r->rowcap)
+				r->rowcap = nn_mul(r->rowcap, 2);
+			if (r->rowcap > r->cols)
+				r->rowcap = r->cols;
+			r->row = nn_realloc(r->row, nn_mul(r->rowcap,
+			    sizeof(float)));
+		}
+		got = nn_npy_decode(a, (unsigned char *)r->buf + r->beg, k,
+		    r->row + r->n, &bad);
+		if (got < k) {
+			nn_fmt_repr(bad, num);
+			nn_die_at(r->name, i + 1, r->n + got + 1,
+			    "%s is out of float32 range", num);
+		}
+		r->beg += k * a->width;
+	}
+	/* a row that starts a 2-D slice follows a blank line, and so on */
+	*sep = 0;
+	for (j = a->ndim - 2, span = 1; j > 0 && i > 0; j--) {
+		span *= a->dims[j];
+		if (i % span != 0)
+			break;
+		++*sep;
+	}
+	r->nrows++;
+	r->rowline = r->nrows;
+	return 1;
+}
+
 /* the next row: 1 and its values, with *sep block separators before it */
 int
 nn_read_row(struct nn_reader *r, const float **row, size_t *n, int *sep)
 {
 	int got;
 
+	if (r->mode == 0 && !r->sniffed) {
+		r->sniffed = 1;
+		npy_open(r);
+	}
 	if (r->mode == 0) {
 		while (next_line(r)) {
 			char *p = r->lp;
@@ -338,6 +453,13 @@ nn_read_row(struct nn_reader *r, const float **row, size_t *n, int *sep)
 		}
 		if (r->mode == 0)
 			return 0;
+	}
+	if (r->mode == 'N') {
+		if (!npy_row(r, sep))
+			return 0;
+		*row = r->row;
+		*n = r->n;
+		return 1;
 	}
 	if (r->mode == 'B') {
 		r->closes = 0;
@@ -374,6 +496,10 @@ nn_reader_shape(const struct nn_reader *r, size_t *dims)
 	struct nn_reader *w = (struct nn_reader *)r;
 	int ndim, j, k;
 
+	if (r->mode == 'N') {	/* the header's, when every row was read */
+		memcpy(dims, r->npy.dims, sizeof(r->npy.dims));
+		return r->npy.ndim;
+	}
 	if (r->mode == 'B')
 		ndim = r->ndepth;
 	else if (r->nrows <= 1)

@@ -4,8 +4,10 @@ LC_ALL=C
 export LC_ALL
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
-PATH=$top/bin:$PATH
-export PATH
+# NN_BIN: the commands under test (default bin/), the unit tests in ../tests
+NN_BIN=${NN_BIN:-$top/bin}
+PATH=$NN_BIN:$PATH
+export NN_BIN PATH
 R=$top/tests/ref
 D=$top/tests/data
 T=$(mktemp -d "${TMPDIR:-/tmp}/nn-test.XXXXXX") || exit 2
@@ -71,7 +73,7 @@ for t in tests/t-*.sh; do
 done
 for u in tests/unit/test-*.c; do
 	u=${u%.c}
-	if "./$u" >"$T/out" 2>"$T/err"; then
+	if "$NN_BIN/../$u" >"$T/out" 2>"$T/err"; then
 		ok
 	else
 		bad "$u" "$(cat "$T/out" "$T/err")"

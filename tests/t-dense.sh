@@ -62,3 +62,8 @@ usage: nn-dense [-s seed] [-j skip] [-w scale] [-p params] [-o file] [n_inputs] 
 t_true "dense: -o on a bad stream keeps only the complete params" \
 	'mkdir "$T/o"; printf "1 2\n1\n" | nn-dense -o "$T/o/p" 3 >/dev/null 2>&1;
 	 [ "$(ls "$T/o")" = p ] && [ "$(wc -l <"$T/o/p")" -eq 3 ]'
+t_true "dense: complete rows are out before a later row's error" \
+	'printf "1 2\n3 4\n5\n" | nn-dense 2 3 >"$T/part" 2>/dev/null;
+	 [ $? -eq 1 ] && [ "$(wc -l <"$T/part")" -eq 2 ]'
+t_file "dense: batches give the rows one at a time would" "$R/sec12-dense.out" \
+	'nn-spiral 100 3 | nn-dense -j 300 2 5'

@@ -116,3 +116,8 @@ t_err "train: a nan loss stops, naming the epoch" 1 \
 	'nn-train -o "$T/nan." -P 0 -a sgd -r 1e30 -j 300 $SP $NET <"$R/spiral-100-3.X"'
 t_true "train: the saved params after a nan are finite" \
 	'! grep -q nan "$T/nan.1" "$T/nan.2"'
+t_true "validation data larger than a batch (and than the training set)" \
+	'nn-spiral -s 2 -y "$T/by" 1000 3 >"$T/bX" &&
+	 nn-train -B 10 -e 2 -P 0 -X "$T/bX" -Y "$T/by" -E 5 -j 300 $SP \
+	     dense:8 relu dense:3 softmax <"$R/spiral-100-3.X" 2>"$T/b.log" &&
+	 grep -q "^validation, acc: " "$T/b.log"'
