@@ -53,6 +53,8 @@ double nn_arg_double(const char *usage, const char *what, const char *s,
 /* parse.c: decimal text to float32 */
 enum { NN_PARSE_OK = 0, NN_PARSE_NOTNUM = -1, NN_PARSE_RANGE = 1 };
 int nn_parse_float(const char *s, size_t len, float *out);
+int nn_parse_float_prefix(const char *s, const char *end, float *out,
+    const char **stop);
 
 /* fmt.c: float32 to the shortest round-trip decimal text */
 #define NN_FMT_MAX 24

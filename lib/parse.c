@@ -29,7 +29,7 @@ static const double pow10_exact[] = {
  * 1 with *out set, or 0 to leave the token to strtof.
  */
 static int
-parse_fast(const char *s, size_t len, float *out)
+parse_fast(const char *s, size_t len, float *out, const char **stop)
 {
 	const char *p = s, *end = s + len;
 	uint64_t w = 0, bits;
@@ -42,7 +42,7 @@ parse_fast(const char *s, size_t len, float *out)
 	return 0;	/* double arithmetic with excess precision */
 #endif
 	if (len > SMALLTOK)
-		return 0;	/* and the counts below cannot overflow */
+		end = s + SMALLTOK;	/* the counts below cannot overflow */
 	if (p < end && (*p == '+' || *p == '-'))
 		neg = *p++ == '-';
 	/* w gets the significant digits; x counts those after the point */
@@ -76,8 +76,7 @@ parse_fast(const char *s, size_t len, float *out)
 			if (xe < 100000)
 				xe = xe * 10 + (*p - '0');
 	}
-	if (p != end)
-		return 0;
+	*stop = p;
 	if (w == 0) {
 		*out = neg ? -0.0f : 0.0f;
 		return 1;
@@ -136,7 +135,21 @@ parse_strtof(const char *s, size_t len, float *out)
 int
 nn_parse_float(const char *s, size_t len, float *out)
 {
-	if (parse_fast(s, len, out))
+	const char *stop;
+
+	if (parse_fast(s, len, out, &stop) && stop == s + len)
 		return NN_PARSE_OK;
 	return parse_strtof(s, len, out);
+}
+
+/*
+ * The reader's fast path: a common decimal number at s, not past end; 1
+ * and *stop after it, or 0 (then the caller takes the whole token to
+ * nn_parse_float).  The caller checks that a separator follows.
+ */
+int
+nn_parse_float_prefix(const char *s, const char *end, float *out,
+    const char **stop)
+{
+	return parse_fast(s, (size_t)(end - s), out, stop);
 }

@@ -156,16 +156,22 @@ next_line(struct nn_reader *r)
 	return 1;
 }
 
+/* 1: a blank; 2: a blank or another character that ends a number */
+static const unsigned char sep_class[256] = {
+	[' '] = 3, ['\t'] = 3, ['\r'] = 3, ['\f'] = 3, ['\v'] = 3,
+	[','] = 2, ['['] = 2, [']'] = 2, ['#'] = 2,
+};
+
 static int
 is_blank(int c)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+	return sep_class[(unsigned char)c] & 1;
 }
 
 static int
 is_sep(int c)
 {
-	return is_blank(c) || c == ',' || c == '[' || c == ']' || c == '#';
+	return sep_class[(unsigned char)c] & 2;
 }
 
 /* parse the number in p..q and append it to the row */
@@ -187,6 +193,31 @@ push(struct nn_reader *r, const char *p, const char *q)
 		nn_die_at(r->name, r->line, r->n + 1,
 		    "'%.*s' is not a number", q - p > 40 ? 40 : (int)(q - p), p);
 	r->row[r->n++] = v;
+}
+
+/* the number at p onto the row; returns the end of its token */
+static char *
+number(struct nn_reader *r, char *p, char *le)
+{
+	const char *stop;
+	char *q;
+	float v;
+
+	if (nn_parse_float_prefix(p, le, &v, &stop) &&
+	    (stop == le || is_sep(*stop))) {
+		if (r->n == r->rowcap) {
+			r->rowcap = nn_mul(r->rowcap, 2);
+			r->row = nn_realloc(r->row, nn_mul(r->rowcap,
+			    sizeof(float)));
+		}
+		r->row[r->n++] = v;
+		return p + (stop - p);
+	}
+	/* anything else: the whole token, as strtod reads it */
+	for (q = p; q < le && !is_sep(*q); q++)
+		;
+	push(r, p, q);
+	return q;
 }
 
 /* close the open unit of level j: check its count, count it one level up */
@@ -254,11 +285,8 @@ text_row(struct nn_reader *r)
 		if (*p == '[' || *p == ']')
 			nn_die_at(r->name, r->line, r->n + 1,
 			    "unexpected '%c' in a row of plain text", *p);
-		for (q = p; q < le && !is_sep(*q); q++)
-			;
-		push(r, p, q);
+		p = number(r, p, le);
 		need = 0;
-		p = q;
 	}
 	return 1;
 }
@@ -267,7 +295,7 @@ text_row(struct nn_reader *r)
 static int
 bracket_row(struct nn_reader *r)
 {
-	char *p, *q;
+	char *p;
 	int inrow = 0;
 
 	for (;;) {
@@ -331,10 +359,7 @@ bracket_row(struct nn_reader *r)
 			r->n = 0;
 			r->rowline = r->line;
 		}
-		for (q = p; q < r->le && !is_sep(*q); q++)
-			;
-		push(r, p, q);
-		r->lp = q;
+		r->lp = number(r, p, r->le);
 	}
 }
 
