@@ -200,13 +200,34 @@ gemm_tn1(const float *x, const float *d, size_t rows, size_t k, size_t n,
     double *g)
 {
 	size_t r, p, j;
-	double v;
-	double *gt, *gp;
+	double v, v1, v2, v3, t;
+	double *restrict gt, *restrict gp;
 	const float *xr, *dr;
 
+	/* four rows at a time: each sum loaded once, four products added in
+	 * row order, stored once */
 	if (n >= k) {
 		memset(g, 0, k * n * sizeof(double));
-		for (r = 0; r < rows; r++) {
+		for (r = 0; r + 4 <= rows; r += 4) {
+			xr = x + r * k;
+			dr = d + r * n;
+			for (p = 0; p < k; p++) {
+				v = xr[p];
+				v1 = xr[k + p];
+				v2 = xr[2 * k + p];
+				v3 = xr[3 * k + p];
+				gp = g + p * n;
+				for (j = 0; j < n; j++) {
+					t = gp[j];
+					t += v * (double)dr[j];
+					t += v1 * (double)dr[n + j];
+					t += v2 * (double)dr[2 * n + j];
+					t += v3 * (double)dr[3 * n + j];
+					gp[j] = t;
+				}
+			}
+		}
+		for (; r < rows; r++) {
 			xr = x + r * k;
 			dr = d + r * n;
 			for (p = 0; p < k; p++) {
@@ -220,7 +241,26 @@ gemm_tn1(const float *x, const float *d, size_t rows, size_t k, size_t n,
 	}
 	gt = get_scratch(k * n);
 	memset(gt, 0, k * n * sizeof(double));
-	for (r = 0; r < rows; r++) {
+	for (r = 0; r + 4 <= rows; r += 4) {
+		xr = x + r * k;
+		dr = d + r * n;
+		for (j = 0; j < n; j++) {
+			v = dr[j];
+			v1 = dr[n + j];
+			v2 = dr[2 * n + j];
+			v3 = dr[3 * n + j];
+			gp = gt + j * k;
+			for (p = 0; p < k; p++) {
+				t = gp[p];
+				t += (double)xr[p] * v;
+				t += (double)xr[k + p] * v1;
+				t += (double)xr[2 * k + p] * v2;
+				t += (double)xr[3 * k + p] * v3;
+				gp[p] = t;
+			}
+		}
+	}
+	for (; r < rows; r++) {
 		xr = x + r * k;
 		dr = d + r * n;
 		for (j = 0; j < n; j++) {

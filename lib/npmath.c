@@ -121,7 +121,7 @@ exp_kernel(float x)
 	return scale2(num / den, (int)k);
 }
 
-float
+NN_HOT float
 nn_expf(float x)
 {
 	return exp_kernel(x);
@@ -138,7 +138,7 @@ nn_expf_sub(const float *x, float sub, size_t n, float *y)
 }
 
 /* ln x = e ln 2 + P(t) / Q(t), x = m 2^e, m in (sqrt .5, sqrt 2], t = m - 1 */
-float
+NN_HOT float
 nn_logf(float x)
 {
 	uint32_t u;
