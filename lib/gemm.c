@@ -11,6 +11,8 @@
 /* A's rows transposed for thin products; one per thread */
 static _Thread_local double *scratch;
 static _Thread_local size_t scratch_len;
+static _Thread_local double *dscratch;	/* D in double, for X^T . D */
+static _Thread_local size_t dscratch_len;
 
 static double *
 get_scratch(size_t n)
@@ -24,6 +26,8 @@ get_scratch(size_t n)
 }
 
 #define JB 8			/* columns summed in registers at a time */
+#define TP 32			/* a tile of X^T . D: TP x TJ sums in L1 */
+#define TJ 64
 
 /*
  * Four doubles as one value: GCC's and clang's vector extension, which
@@ -204,37 +208,61 @@ gemm_tn1(const float *x, const float *d, size_t rows, size_t k, size_t n,
 	double *restrict gt, *restrict gp;
 	const float *xr, *dr;
 
-	/* four rows at a time: each sum loaded once, four products added in
-	 * row order, stored once */
-	if (n >= k) {
-		memset(g, 0, k * n * sizeof(double));
-		for (r = 0; r + 4 <= rows; r += 4) {
-			xr = x + r * k;
-			dr = d + r * n;
-			for (p = 0; p < k; p++) {
-				v = xr[p];
-				v1 = xr[k + p];
-				v2 = xr[2 * k + p];
-				v3 = xr[3 * k + p];
-				gp = g + p * n;
-				for (j = 0; j < n; j++) {
-					t = gp[j];
-					t += v * (double)dr[j];
-					t += v1 * (double)dr[n + j];
-					t += v2 * (double)dr[2 * n + j];
-					t += v3 * (double)dr[3 * n + j];
-					gp[j] = t;
-				}
-			}
+	/*
+	 * Tiles of TP x TJ sums that stay in L1 while every row goes by; four
+	 * rows at a time: each sum loaded once, four products added in row
+	 * order, stored once.
+	 */
+	if (n >= 8) {
+		size_t p0, p1, j0, j1;
+		const double *restrict dd, *ddr;
+		double *dw;
+
+		/* D once in double: no conversion in the inner loop */
+		if (rows * n > dscratch_len) {
+			free(dscratch);
+			dscratch = nn_malloc(nn_mul(nn_mul(rows, n),
+			    sizeof(double)));
+			dscratch_len = rows * n;
 		}
-		for (; r < rows; r++) {
-			xr = x + r * k;
-			dr = d + r * n;
-			for (p = 0; p < k; p++) {
-				v = xr[p];
-				gp = g + p * n;
-				for (j = 0; j < n; j++)
-					gp[j] += v * (double)dr[j];
+		dw = dscratch;
+		for (j = 0; j < rows * n; j++)
+			dw[j] = d[j];
+		dd = dw;
+		memset(g, 0, k * n * sizeof(double));
+		for (p0 = 0; p0 < k; p0 = p1) {
+			p1 = k - p0 < TP ? k : p0 + TP;
+			for (j0 = 0; j0 < n; j0 = j1) {
+				j1 = n - j0 < TJ ? n : j0 + TJ;
+				for (r = 0; r + 4 <= rows; r += 4) {
+					xr = x + r * k;
+					ddr = dd + r * n;
+					for (p = p0; p < p1; p++) {
+						v = xr[p];
+						v1 = xr[k + p];
+						v2 = xr[2 * k + p];
+						v3 = xr[3 * k + p];
+						gp = g + p * n;
+						for (j = j0; j < j1; j++) {
+							t = gp[j];
+							t += v * ddr[j];
+							t += v1 * ddr[n + j];
+							t += v2 * ddr[2 * n + j];
+							t += v3 * ddr[3 * n + j];
+							gp[j] = t;
+						}
+					}
+				}
+				for (; r < rows; r++) {
+					xr = x + r * k;
+					ddr = dd + r * n;
+					for (p = p0; p < p1; p++) {
+						v = xr[p];
+						gp = g + p * n;
+						for (j = j0; j < j1; j++)
+							gp[j] += v * ddr[j];
+					}
+				}
 			}
 		}
 		return;

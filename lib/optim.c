@@ -59,9 +59,10 @@ nn_optim_pre(struct nn_optim *o)
 }
 
 /* one step on p given g; s0 and s1 are the state arrays the algorithm keeps */
-void
-nn_optim_update(const struct nn_optim *o, float *p, const float *g,
-    float *s0, float *s1, size_t n)
+NN_HOT void
+nn_optim_update(const struct nn_optim *o, float *restrict p,
+    const float *restrict g, float *restrict s0, float *restrict s1,
+    size_t n)
 {
 	float lr = (float)o->cur_lr, nlr = (float)-o->cur_lr;
 	float eps = (float)o->eps, mom = (float)o->momentum;
