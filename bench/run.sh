@@ -95,12 +95,31 @@ nn-spiral -y "$d/y" 100 3 >"$d/X"
 t_tr=$(secs "nn-train -j 300 -r 0.05 -d 5e-7 -e 10001 -y '$d/y' dense:64 relu dense:3 softmax <'$d/X'")
 row "ch10 training, 10001 epochs" "$t_tr" "" "1"
 if [ $have_np = 1 ]; then
-	t=$(secs "$NPENV $py '$top/bench/ch10.py'")
-	row "  numpy" "$t" "" "$(echo "$t $t_tr" | awk '{ printf "%.1fx", $1 / $2 }')"
+	t=$($py "$top/bench/ch10.py")
+	row "  numpy, reference BLAS (exact)" "$t" "" "$(echo "$t $t_tr" | awk '{ printf "%.1fx", $1 / $2 }')"
+	if [ -n "$NPENV" ]; then
+		t=$(env $NPENV $py "$top/bench/ch10.py")
+		row "  numpy, OpenBLAS" "$t" "" "$(echo "$t $t_tr" | awk '{ printf "%.1fx", $1 / $2 }')"
+	fi
 fi
 if $py -c "import torch" 2>/dev/null; then
 	t=$(secs "$py '$top/bench/ch10_torch.py'")
 	row "  PyTorch" "$t" "" "$(echo "$t $t_tr" | awk '{ printf "%.1fx", $1 / $2 }')"
+fi
+fm=/usr/share/datasets/fashion-mnist
+if [ -r "$fm/train-images-idx3-ubyte.gz" ]; then
+	zcat "$fm/train-images-idx3-ubyte.gz" | nn-idx -f -s | nn-npy >"$d/fm.npy"
+	zcat "$fm/train-labels-idx1-ubyte.gz" | nn-idx >"$d/fm.y"
+	t_fm=$(secs "nn-train -B 128 -d 1e-3 -e 1 -P 0 -y '$d/fm.y' dense:128 relu dense:128 relu dense:10 softmax <'$d/fm.npy'")
+	row "Fashion-MNIST epoch, 784-128-128-10" "$t_fm" "" "1"
+	if [ $have_np = 1 ]; then
+		t=$($py "$top/bench/fashion.py" "$fm")
+		row "  numpy, reference BLAS (exact)" "$t" "" "$(echo "$t $t_fm" | awk '{ printf "%.1fx", $1 / $2 }')"
+		if [ -n "$NPENV" ]; then
+			t=$(env $NPENV $py "$top/bench/fashion.py" "$fm")
+			row "  numpy, OpenBLAS" "$t" "" "$(echo "$t $t_fm" | awk '{ printf "%.1fx", $1 / $2 }')"
+		fi
+	fi
 fi
 t1=$(secs "nn-train -j 300 -r 0.05 -d 5e-7 -e 100 -P 0 -y '$d/y' dense:64 relu dense:3 softmax <'$d/X'")
 t_pipe=$(secs "sh '$top/examples/train-by-pipes.sh' 10 '$d/pipes'")
