@@ -48,7 +48,7 @@ main(int argc, char *argv[])
 	item.dims[0] = idx.count;
 	for (k = 0; !fflag && k < item.ndim; k++)
 		item.dims[k] = idx.dims[k + 1];
-	item.v = nn_malloc(nn_mul(idx.count, sizeof(float)));
+	item.v = idx.dims[0] > 0 ? nn_malloc(idx.count * sizeof(float)) : NULL;
 	nn_writer_stdout(&out);
 	for (n = 0; n != count && nn_idx_read(&idx, item.v); n++) {
 		if (sflag)

@@ -162,11 +162,14 @@ main(int argc, char *argv[])
 	nn_optim_update(&o, p.v, g.v, s0, s1, n);
 	nn_optim_post(&o);
 
-	/* the state first: a cut-off step leaves params it can tell apart */
-	if (spath != NULL)
-		nn_state_save(spath, &o, prev, p.v, rows, cols, s0, s1);
+	/* params written, then the state, then both renamed into place,
+	 * the state first: a full disk changes neither file, and a step cut
+	 * off between the renames leaves params the state can tell apart */
 	nn_writer_open(&w, ppath);
 	nn_write_tensor(&w, &p);
+	nn_writer_sync(&w);
+	if (spath != NULL)
+		nn_state_save(spath, &o, prev, p.v, rows, cols, s0, s1);
 	nn_writer_close(&w);
 	nn_tensor_free(&p);
 	nn_tensor_free(&g);

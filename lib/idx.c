@@ -1,8 +1,11 @@
 /* idx.c: the IDX format of MNIST and Fashion-MNIST, one item at a time */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 
 #include "nn.h"
 
@@ -48,7 +51,9 @@ void
 nn_idx_open(struct nn_idx *x, const char *path)
 {
 	unsigned char h[4 + 4 * NN_MAXDIM];
+	struct stat st;
 	size_t got, need;
+	off_t pos;
 	int k;
 
 	memset(x, 0, sizeof(*x));
@@ -99,10 +104,21 @@ nn_idx_open(struct nn_idx *x, const char *path)
 		if (k > 0 && x->dims[k] == 0)
 			nn_die_at(x->name, 0, 0, "dimension %d is 0: the items "
 			    "are empty", k + 1);
+		if (k > 0 && x->dims[k] > SIZE_MAX / sizeof(double) / x->count)
+			nn_die_at(x->name, 0, 0, "items of more than %zu values "
+			    "are too large", SIZE_MAX / sizeof(double));
 		if (k > 0)
-			x->count = nn_mul(x->count, x->dims[k]);
+			x->count *= x->dims[k];
 	}
-	x->buf = nn_malloc(nn_mul(x->count, x->size));
+	/* a file too short for one item fails before its buffer is made */
+	if (x->dims[0] > 0 && fstat(fileno(x->fp), &st) == 0 &&
+	    S_ISREG(st.st_mode) && (pos = ftello(x->fp)) >= 0 &&
+	    (st.st_size < pos ||
+	    (uintmax_t)(st.st_size - pos) < x->count * x->size))
+		nn_die_at(x->name, 0, 0, "truncated: 0 of the %zu items the "
+		    "header declares are complete", (size_t)x->dims[0]);
+	if (x->dims[0] > 0)
+		x->buf = nn_malloc(x->count * x->size);
 }
 
 /* one element at p as float32: integers rounded to nearest, as numpy's

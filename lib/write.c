@@ -1,5 +1,6 @@
 /* write.c: rows of numbers out, and files replaced atomically */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,8 +32,36 @@ forget(const char *tmp)
 	int i;
 
 	for (i = 0; i < npending; i++)
-		if (pending[i] == tmp)
-			pending[i] = NULL;
+		if (pending[i] == tmp) {
+			pending[i] = pending[npending - 1];
+			npending--;
+			return;
+		}
+}
+
+/* a signal that ends the program removes the temporary files first */
+static void
+on_signal(int sig)
+{
+	cleanup();
+	raise(sig);	/* handled as by default once this returns */
+}
+
+static void
+catch_signals(void)
+{
+	static const int sigs[] = { SIGHUP, SIGINT, SIGPIPE, SIGTERM };
+	struct sigaction sa, old;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler == SIG_DFL)
+			sigaction(sigs[i], &sa, NULL);
 }
 
 static _Noreturn void
@@ -73,6 +102,7 @@ nn_writer_open(struct nn_writer *w, const char *path)
 	umask(mask);
 	if (!registered) {
 		atexit(cleanup);
+		catch_signals();
 		registered = 1;
 	}
 	memset(w, 0, sizeof(*w));
@@ -153,6 +183,18 @@ nn_write_tensor(struct nn_writer *w, const struct nn_tensor *t)
 		nn_write_blank(w, sep);
 		nn_write_row(w, t->v + i * cols, cols);
 	}
+}
+
+/* a named file's data flushed and on disk, not yet renamed into place */
+void
+nn_writer_sync(struct nn_writer *w)
+{
+	if (w->tmp == NULL)
+		return;
+	if (fflush(w->fp) == EOF || ferror(w->fp))
+		write_error(w);
+	if (fsync(fileno(w->fp)) < 0)
+		nn_die_errno("%s", w->name);
 }
 
 /* flush, and for a named file fsync and rename it into place */
