@@ -143,7 +143,7 @@ uninstall:
 	rm -f $(DESTDIR)$(MANPREFIX)/man7/nn.7
 
 clean:
-	rm -rf bin lib/*.o lib/libnn.a $(UNIT) tests/unit/check-floats
+	rm -rf bin lib/*.o lib/libnn.a $(UNIT) tests/unit/check-floats build-asan build-fuzz
 
 .PHONY: all bench check check-floats lint demo install uninstall clean
 
