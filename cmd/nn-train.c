@@ -245,7 +245,7 @@ main(int argc, char *argv[])
 	size_t *idx = NULL, right, nb, steps, s, i;
 	double accsum, lsum, reg = 0, data, lr = 0;
 	const float *out;
-	int c, shuffle = 0, anyreg = 0, a, last, tty;
+	int c, shuffle = 0, anyreg = 0, a, last, tty, tame, shown;
 	double start;
 
 	nn_setprog(argv[0]);
@@ -381,6 +381,7 @@ main(int argc, char *argv[])
 	}
 
 	tty = isatty(STDERR_FILENO);
+	tame = nn_targets_tame(tr.y.v, tr.rows * tr.ycols, net.loss);
 	start = now();
 	for (epoch = 0; epoch < epochs; epoch++) {
 		if (shuffle)
@@ -388,6 +389,8 @@ main(int argc, char *argv[])
 		accsum = 0;
 		lsum = 0;
 		right = 0;
+		shown = !tame || tty || (every > 0 && epoch % every == 0) ||
+		    epoch == epochs - 1;
 		for (s = 0; s < steps; s++) {
 			/* in order, a batch is a view of the data set */
 			const float *x = tr.x.v + s * nb * tr.nin;
@@ -403,8 +406,13 @@ main(int argc, char *argv[])
 				y = by;
 			}
 			out = nn_net_forward(&net, x, rows, 1, &rng);
-			data = evaluate(&net, out, y, tr.ycols, rows, precision,
-			    &ok, &bsum);
+			/* the loss is needed for the log, or when it may be
+			 * nan; finite outputs and tame targets never are */
+			if (shown || !nn_all_finite(out, rows * net.nout))
+				data = evaluate(&net, out, y, tr.ycols, rows,
+				    precision, &ok, &bsum);
+			else
+				data = bsum = 0, ok = 0;
 			if (data != data) {
 				swap_params(&net, good, 0);
 				if (prefix != NULL)

@@ -1,4 +1,5 @@
 /* loss.c: the nnfs losses, their gradients, and accuracy */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -342,6 +343,36 @@ nn_targets_count(const struct nn_targets *t, const char *name,
 	if (rows != t->rows)
 		nn_die("%s: %lu rows of predictions for %zu targets in %s",
 		    name, rows, t->rows, t->name);
+}
+
+/*
+ * 1 when a finite forward output can never give a nan loss with these
+ * targets: all finite, |t| <= 2^60, and not negative for cce (a one-hot
+ * sum that is negative has a nan log).  Then every sample's loss is
+ * finite or +inf for finite outputs and no sum of them is inf - inf.
+ */
+int
+nn_targets_tame(const float *t, size_t n, int loss)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!(fabsf(t[i]) <= 0x1p60f) || (loss == NN_LOSS_CCE &&
+		    t[i] < 0.0f))
+			return 0;
+	return 1;
+}
+
+/* 1 when no v[i] is inf or nan */
+NN_HOT int
+nn_all_finite(const float *v, size_t n)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < n; i++)
+		bad |= !(fabsf(v[i]) <= FLT_MAX);
+	return !bad;
 }
 
 void

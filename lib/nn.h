@@ -171,6 +171,8 @@ void nn_targets_check(const struct nn_targets *t, int labels,
 void nn_targets_count(const struct nn_targets *t, const char *name,
     unsigned long rows);
 void nn_targets_free(struct nn_targets *t);
+int nn_targets_tame(const float *t, size_t n, int loss);
+int nn_all_finite(const float *v, size_t n);
 
 /* optim.c: the optimizers */
 enum { NN_SGD, NN_ADAGRAD, NN_RMSPROP, NN_ADAM };

@@ -116,6 +116,16 @@ t_err "train: a nan loss stops, naming the epoch" 1 \
 	'nn-train -o "$T/nan." -P 0 -a sgd -r 1e30 -j 300 $SP $NET <"$R/spiral-100-3.X"'
 t_true "train: the saved params after a nan are finite" \
 	'! grep -q nan "$T/nan.1" "$T/nan.2"'
+t_err "train: a nan loss between logged epochs stops too (mse)" 1 \
+	"epoch: 0, acc: 0.02, loss: 0.50016636, lr: 1e+30
+nn-train: epoch 2: the loss is nan; stopped" \
+	'nn-sine -y "$T/sy" 100 >"$T/sx" &&
+	 nn-train -P 1000 -e 50 -a sgd -r 1e30 -y "$T/sy" dense:8 relu \
+	     dense:1 linear <"$T/sx"'
+t_err "train: negative one-hot targets give a nan loss whatever -P says" 1 \
+	"nn-train: epoch 0: the loss is nan; stopped" \
+	'printf "0 1\n1 0\n" >"$T/x2" && printf -- "-1 0\n0 1\n" >"$T/yn" &&
+	 nn-train -P 0 -e 5 -y "$T/yn" dense:2 softmax <"$T/x2"'
 t_true "validation data larger than a batch (and than the training set)" \
 	'nn-spiral -s 2 -y "$T/by" 1000 3 >"$T/bX" &&
 	 nn-train -B 10 -e 2 -P 0 -X "$T/bX" -Y "$T/by" -E 5 -j 300 $SP \
