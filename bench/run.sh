@@ -28,6 +28,13 @@ secs() {
 	echo "$best"
 }
 
+# torch_secs SCRIPT [ENV]: the script's own timing, best of 1 and 2 threads
+torch_secs() {
+	a=$(env $2 TORCH_THREADS=1 $py $1)
+	b=$(env $2 TORCH_THREADS=2 $py $1)
+	echo "$a $b" | awk '{ print ($1 < $2) ? $1 : $2 }'
+}
+
 # peak resident KB of a command line
 peak() {
 	/usr/bin/time -f %M sh -c "exec $1" 2>&1 >/dev/null | tail -n 1
@@ -102,9 +109,15 @@ if [ $have_np = 1 ]; then
 		row "  numpy, OpenBLAS" "$t" "" "$(echo "$t $t_tr" | awk '{ printf "%.1fx", $1 / $2 }')"
 	fi
 fi
-if $py -c "import torch" 2>/dev/null; then
-	t=$(secs "$py '$top/bench/ch10_torch.py'")
-	row "  PyTorch" "$t" "" "$(echo "$t $t_tr" | awk '{ printf "%.1fx", $1 / $2 }')"
+have_torch=0
+$py -c "import torch" 2>/dev/null && have_torch=1
+if [ $have_torch = 1 ]; then
+	t=$(torch_secs "$top/bench/ch10_torch.py")
+	row "  PyTorch, generic BLAS" "$t" "" "$(echo "$t $t_tr" | awk '{ printf "%.1fx", $1 / $2 }')"
+	if [ -n "$NPENV" ]; then
+		t=$(torch_secs "$top/bench/ch10_torch.py" "$NPENV")
+		row "  PyTorch, OpenBLAS" "$t" "" "$(echo "$t $t_tr" | awk '{ printf "%.1fx", $1 / $2 }')"
+	fi
 fi
 fm=/usr/share/datasets/fashion-mnist
 if [ -r "$fm/train-images-idx3-ubyte.gz" ]; then
@@ -118,6 +131,14 @@ if [ -r "$fm/train-images-idx3-ubyte.gz" ]; then
 		if [ -n "$NPENV" ]; then
 			t=$(env $NPENV $py "$top/bench/fashion.py" "$fm")
 			row "  numpy, OpenBLAS" "$t" "" "$(echo "$t $t_fm" | awk '{ printf "%.1fx", $1 / $2 }')"
+		fi
+	fi
+	if [ $have_torch = 1 ]; then
+		t=$(torch_secs "$top/bench/fashion_torch.py $fm")
+		row "  PyTorch, generic BLAS" "$t" "" "$(echo "$t $t_fm" | awk '{ printf "%.1fx", $1 / $2 }')"
+		if [ -n "$NPENV" ]; then
+			t=$(torch_secs "$top/bench/fashion_torch.py $fm" "$NPENV")
+			row "  PyTorch, OpenBLAS" "$t" "" "$(echo "$t $t_fm" | awk '{ printf "%.1fx", $1 / $2 }')"
 		fi
 	fi
 fi
