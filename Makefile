@@ -11,8 +11,13 @@ AR = ar
 PREFIX = /usr/local
 MANPREFIX = $(PREFIX)/share/man
 
-# C11 without contraction: numpy never fuses a*b+c, so neither may we
-NN_CFLAGS = -std=c11 -ffp-contract=off -D_POSIX_C_SOURCE=200809L -Ilib
+# C11 without contraction: numpy never fuses a*b+c, so neither may we.
+# Without trapping maths and errno from maths functions (the results are
+# the same bits; only exception flags and errno, which nn never reads, may
+# differ) GCC turns branch-free selects into vector blends and sqrtf into
+# vsqrtps, and loops such as the exp kernel's and Adam's vectorise.
+NN_CFLAGS = -std=c11 -ffp-contract=off -fno-trapping-math -fno-math-errno \
+	-D_POSIX_C_SOURCE=200809L -Ilib
 
 LIBOBJ = lib/arg.o lib/backward.o lib/data.o lib/err.o lib/fmt.o lib/gemm.o \
 	lib/idx.o lib/npy.o \

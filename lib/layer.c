@@ -100,13 +100,38 @@ nn_relu_forward(const float *x, size_t n, float *y)
 void
 nn_softmax_forward(const float *x, size_t n, float *y)
 {
-	float m = nn_max(x, n), s;
-	size_t i;
+	nn_softmax_rows(x, 1, n, y);
+}
 
-	nn_expf_sub(x, m, n, y);
-	s = nn_sum_pairwise(y, n);
-	for (i = 0; i < n; i++)
-		y[i] = y[i] / s;
+/*
+ * softmax of each of rows rows of n: the exponentials in one pass.  Rows
+ * shorter than 8 are summed here as numpy does them (left to right from
+ * +0, as nn_sum_pairwise), without the call.
+ */
+NN_HOT void
+nn_softmax_rows(const float *x, size_t rows, size_t n, float *y)
+{
+	size_t r, i;
+	float m, s, *yr;
+
+	for (r = 0; r < rows; r++) {
+		m = nn_max(x + r * n, n);
+		for (i = 0; i < n; i++)
+			y[r * n + i] = x[r * n + i] - m;
+	}
+	nn_expf_inplace(y, rows * n);
+	for (r = 0; r < rows; r++) {
+		yr = y + r * n;
+		if (n < 8) {
+			s = 0.0f;
+			for (i = 0; i < n; i++)
+				s += yr[i];
+		} else {
+			s = nn_sum_pairwise(yr, n);
+		}
+		for (i = 0; i < n; i++)
+			yr[i] = yr[i] / s;
+	}
 }
 
 /* dX = dZ . W^T for one row: dx[i] = fl32(sum_j dz[j] w[i][j]), j in order */

@@ -92,6 +92,28 @@ nn_softmax_cce_backward(const float *p, size_t n, const float *t, size_t tn,
 		dz[i] = dz[i] / samples;
 }
 
+/* the fused gradient for rows rows of n: copy, subtract, one division pass */
+NN_HOT void
+nn_softmax_cce_rows(const float *p, size_t rows, size_t n, const float *t,
+    size_t tn, float samples, float *restrict dz)
+{
+	size_t r, i, y;
+
+	memcpy(dz, p, rows * n * sizeof(float));
+	for (r = 0; r < rows; r++) {
+		y = 0;
+		if (tn == 1)
+			y = (size_t)t[r];
+		else
+			for (i = 1; i < n; i++)
+				if (t[r * tn + i] > t[r * tn + y])
+					y = i;
+		dz[r * n + y] = dz[r * n + y] - 1.0f;
+	}
+	for (i = 0; i < rows * n; i++)
+		dz[i] = dz[i] / samples;
+}
+
 /* dL/dp of bce: -(t / c - (1 - t) / (1 - c)) / outputs / N, c clipped */
 void
 nn_bce_backward(const float *p, const float *t, size_t n, float samples,

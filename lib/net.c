@@ -169,7 +169,7 @@ nn_net_forward(struct nn_net *net, const float *x, size_t rows, int train,
 {
 	struct nn_layer *l;
 	const float *in;
-	size_t r, j, n;
+	size_t j, n;
 	double keep;
 	int i;
 
@@ -193,9 +193,7 @@ nn_net_forward(struct nn_net *net, const float *x, size_t rows, int train,
 			nn_tanh_forward(in, n, l->out);
 			break;
 		case NN_SOFTMAX:
-			for (r = 0; r < rows; r++)
-				nn_softmax_forward(in + r * l->nout, l->nout,
-				    l->out + r * l->nout);
+			nn_softmax_rows(in, rows, l->nout, l->out);
 			break;
 		case NN_DROPOUT:
 			if (!train) {
@@ -228,17 +226,16 @@ loss_backward(struct nn_net *net, const float *out, const float *y,
 	float samples = (float)rows;
 	float *d = net->dout;
 
+	if (net->loss == NN_LOSS_CCE && last->kind == NN_SOFTMAX) {
+		nn_softmax_cce_rows(out, rows, n, y, ycols, samples, d);
+		return 1;
+	}
 	for (r = 0; r < rows; r++) {
 		const float *p = out + r * n, *t = y + r * ycols;
 
 		switch (net->loss) {
 		case NN_LOSS_CCE:
-			if (last->kind == NN_SOFTMAX)
-				nn_softmax_cce_backward(p, n, t, ycols,
-				    samples, d + r * n);
-			else
-				nn_cce_backward(p, n, t, ycols, samples,
-				    d + r * n);
+			nn_cce_backward(p, n, t, ycols, samples, d + r * n);
 			break;
 		case NN_LOSS_BCE:
 			nn_bce_backward(p, t, n, samples, d + r * n);

@@ -120,6 +120,7 @@ void nn_rng_shuffle(struct nn_rng *r, size_t *idx, size_t n);
 /* npmath.c: numpy's float32 kernels, bit for bit */
 float nn_expf(float x);
 void nn_expf_sub(const float *x, float sub, size_t n, float *y);
+void nn_expf_inplace(float *v, size_t n);
 float nn_logf(float x);
 float nn_sum_pairwise(const float *v, size_t n);
 float nn_max(const float *v, size_t n);
@@ -140,6 +141,8 @@ void nn_cce_backward(const float *p, size_t n, const float *t, size_t tn,
     float samples, float *dp);
 void nn_softmax_cce_backward(const float *p, size_t n, const float *t,
     size_t tn, float samples, float *dz);
+void nn_softmax_cce_rows(const float *p, size_t rows, size_t n,
+    const float *t, size_t tn, float samples, float *dz);
 void nn_bce_backward(const float *p, const float *t, size_t n, float samples,
     float *dp);
 void nn_mse_backward(const float *p, const float *t, size_t n, int abs,
@@ -271,6 +274,7 @@ void nn_dense_prepare_t(const float *params, size_t nin, size_t nout,
 void nn_colsum(const float *dz, size_t rows, size_t nout, float *db);
 void nn_relu_forward(const float *x, size_t n, float *y);
 void nn_softmax_forward(const float *x, size_t n, float *y);
+void nn_softmax_rows(const float *x, size_t rows, size_t n, float *y);
 void nn_dense_backward_dx(const float *params, size_t nin, size_t nout,
     const float *dz, float *dx);
 void nn_dense_backward_acc(const float *x, const float *dz, size_t nin,

@@ -78,37 +78,26 @@ frombits(uint32_t u)
 	return x;
 }
 
-/* p * 2^k by adding k to p's exponent field; k <= -125 via a division */
-static inline float
-scale2(float p, int k)
-{
-	uint32_t u = tobits(p);
-
-	if (k > -125)
-		return frombits(u + ((uint32_t)k << 23));
-	/* p * 2^-125 stays normal; the division rounds to the denormal */
-	u += (uint32_t)-125 << 23;
-	return frombits(u) / (float)(1L << (-125 - k));
-}
-
-/* e^x = 2^k * P(r) / Q(r), k = rint(x log2 e), r = x - k ln 2 (Cody-Waite) */
+/*
+ * e^x = 2^k * P(r) / Q(r), k = rint(x log2 e), r = x - k ln 2 (Cody-Waite).
+ * Without branches, so that a loop of it vectorises: every step is
+ * computed for a clamped x and the special cases are chosen at the end.
+ */
 static inline float
 exp_kernel(float x)
 {
-	float k, r, num, den;
+	float xc, k, r, num, den, q, big, small;
+	int32_t ki;
+	uint32_t u;
 
-	if (isnan(x))
-		return frombits(BITS_NAN);
-	if (x >= EXP_XMAX)
-		return frombits(BITS_INF);
-	if (x <= EXP_XMIN)
-		return 0.0f;
+	xc = x > EXP_XMAX ? EXP_XMAX : x < EXP_XMIN ? EXP_XMIN : x;
+	xc = xc == xc ? xc : 0.0f;
 	/*
 	 * numpy's source multiplies, then adds the magic constant; its GCC
 	 * build contracts the two into one fma, and only that matches.
 	 */
-	k = fmaf(x, LOG2E, RINT_MAGIC) - RINT_MAGIC;
-	r = fmaf(k, CW_LN2_HI, x);
+	k = fmaf(xc, LOG2E, RINT_MAGIC) - RINT_MAGIC;
+	r = fmaf(k, CW_LN2_HI, xc);
 	r = fmaf(k, CW_LN2_LO, r);
 	/* numpy's third step adds k * 0, which changes nothing */
 	num = fmaf(EXP_P5, r, EXP_P4);
@@ -118,7 +107,21 @@ exp_kernel(float x)
 	num = fmaf(num, r, EXP_P0);
 	den = fmaf(EXP_Q2, r, EXP_Q1);
 	den = fmaf(den, r, EXP_Q0);
-	return scale2(num / den, (int)k);
+	q = num / den;
+	/*
+	 * q 2^k by adding k to q's exponent field; for k <= -125, q 2^-125
+	 * (still normal) times the exact 2^(125 + k), which rounds to the
+	 * denormal as a division by 2^-(125 + k) would
+	 */
+	ki = (int32_t)k;
+	u = tobits(q);
+	big = frombits(u + ((uint32_t)ki << 23));
+	small = frombits(u - (125U << 23)) *
+	    frombits((uint32_t)(252 + ki) << 23);
+	q = ki > -125 ? big : small;
+	q = x >= EXP_XMAX ? frombits(BITS_INF) : q;
+	q = x <= EXP_XMIN ? 0.0f : q;
+	return x == x ? q : frombits(BITS_NAN);
 }
 
 NN_HOT float
@@ -135,6 +138,16 @@ nn_expf_sub(const float *x, float sub, size_t n, float *y)
 
 	for (i = 0; i < n; i++)
 		y[i] = exp_kernel(x[i] - sub);
+}
+
+/* v = e^v in place, a whole block at a time */
+NN_HOT void
+nn_expf_inplace(float *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i] = exp_kernel(v[i]);
 }
 
 /* ln x = e ln 2 + P(t) / Q(t), x = m 2^e, m in (sqrt .5, sqrt 2], t = m - 1 */
@@ -303,6 +316,14 @@ nn_max(const float *v, size_t n)
 	if (n == 0)
 		return frombits(BITS_NAN);
 	m = v[0];
+	if (n <= 8) {
+		/* max_chunk with no full lane: its lanes all hold v[0] */
+		if (n > 1 && isnan(m))
+			m = frombits(BITS_NAN);
+		for (len = 1; len < n; len++)
+			m = maxn(m, v[len]);
+		return m;
+	}
 	len = n < ITER_BUF ? n - 1 : ITER_BUF - 1;
 	m = max_chunk(m, v + 1, len);
 	for (v += 1 + len, n -= 1 + len; n > 0; v += len, n -= len) {
