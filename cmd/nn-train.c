@@ -245,7 +245,7 @@ main(int argc, char *argv[])
 	size_t *idx = NULL, right, nb, steps, s, i;
 	double accsum, lsum, reg = 0, data, lr = 0;
 	const float *out;
-	int c, shuffle = 0, anyreg = 0, a, last, tty, tame, shown;
+	int c, shuffle = 0, anyreg = 0, a, last, tty, tame, shown, saved = 0;
 	double start;
 
 	nn_setprog(argv[0]);
@@ -414,14 +414,18 @@ main(int argc, char *argv[])
 			else
 				data = bsum = 0, ok = 0;
 			if (data != data) {
-				swap_params(&net, good, 0);
-				if (prefix != NULL)
+				if (prefix != NULL && saved) {
+					swap_params(&net, good, 0);
 					save_all(&net, prefix);
+				}
 				nn_die("epoch %ld: the loss is nan; %s", epoch,
-				    prefix != NULL ? "the last params with a "
-				    "finite loss are saved" : "stopped");
+				    prefix == NULL ? "stopped" : saved ?
+				    "the last params with a finite loss are "
+				    "saved" : "no params had a finite loss, "
+				    "nothing is saved");
 			}
 			swap_params(&net, good, 1);
+			saved = 1;
 			if (steps == 1) {
 				/* nnfs logs before the update, with the rate
 				 * of the step before */

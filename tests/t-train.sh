@@ -126,6 +126,10 @@ t_err "train: negative one-hot targets give a nan loss whatever -P says" 1 \
 	"nn-train: epoch 0: the loss is nan; stopped" \
 	'printf "0 1\n1 0\n" >"$T/x2" && printf -- "-1 0\n0 1\n" >"$T/yn" &&
 	 nn-train -P 0 -e 5 -y "$T/yn" dense:2 softmax <"$T/x2"'
+t_err "train: a nan at the first step saves nothing" 1 \
+	"nn-train: epoch 0: the loss is nan; no params had a finite loss, nothing is saved" \
+	'nn-train -o "$T/nan0." -P 0 -e 5 -y "$T/yn" dense:2 softmax <"$T/x2"'
+t_true "train: ... and leaves no file" '! test -e "$T/nan0.1"'
 t_true "validation data larger than a batch (and than the training set)" \
 	'nn-spiral -s 2 -y "$T/by" 1000 3 >"$T/bX" &&
 	 nn-train -B 10 -e 2 -P 0 -X "$T/bX" -Y "$T/by" -E 5 -j 300 $SP \
