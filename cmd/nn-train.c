@@ -424,7 +424,9 @@ main(int argc, char *argv[])
 				    "saved" : "no params had a finite loss, "
 				    "nothing is saved");
 			}
-			swap_params(&net, good, 1);
+			/* kept only to be written if a later loss is nan */
+			if (prefix != NULL)
+				swap_params(&net, good, 1);
 			saved = 1;
 			if (steps == 1) {
 				/* nnfs logs before the update, with the rate
