@@ -121,13 +121,15 @@ nn_softmax_forward(const float *x, size_t n, float *y)
 NN_HOT void
 nn_softmax_rows(const float *x, size_t rows, size_t n, float *y)
 {
-	size_t r, i;
-	float m, s, *yr;
+	size_t r, r0, len, i;
+	float m[256], s, *yr;
 
-	for (r = 0; r < rows; r++) {
-		m = nn_max(x + r * n, n);
-		for (i = 0; i < n; i++)
-			y[r * n + i] = x[r * n + i] - m;
+	for (r0 = 0; r0 < rows; r0 += len) {
+		len = rows - r0 < 256 ? rows - r0 : 256;
+		nn_max_rows(x + r0 * n, len, n, m);
+		for (r = r0; r < r0 + len; r++)
+			for (i = 0; i < n; i++)
+				y[r * n + i] = x[r * n + i] - m[r - r0];
 	}
 	nn_expf_inplace(y, rows * n);
 	for (r = 0; r < rows; r++) {

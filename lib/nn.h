@@ -121,6 +121,7 @@ void nn_rng_shuffle(struct nn_rng *r, size_t *idx, size_t n);
 float nn_expf(float x);
 void nn_expf_sub(const float *x, float sub, size_t n, float *y);
 void nn_expf_inplace(float *v, size_t n);
+void nn_max_rows(const float *v, size_t rows, size_t n, float *m);
 float nn_logf(float x);
 float nn_sum_pairwise(const float *v, size_t n);
 float nn_max(const float *v, size_t n);

@@ -332,3 +332,24 @@ nn_max(const float *v, size_t n)
 	}
 	return m;
 }
+
+/* m[r] = max of row r, for rows rows of n; short rows without a call */
+NN_HOT void
+nn_max_rows(const float *v, size_t rows, size_t n, float *restrict m)
+{
+	size_t r, i;
+	float w;
+
+	if (n > 8 || n == 0) {
+		for (r = 0; r < rows; r++)
+			m[r] = nn_max(v + r * n, n);
+		return;
+	}
+	for (r = 0; r < rows; r++, v += n) {
+		/* nn_max's short path */
+		w = n > 1 && isnan(v[0]) ? frombits(BITS_NAN) : v[0];
+		for (i = 1; i < n; i++)
+			w = maxn(w, v[i]);
+		m[r] = w;
+	}
+}

@@ -64,6 +64,10 @@ hexfloat(char **sp)
 	return frombits((uint32_t)v);
 }
 
+#define MAXBATCH 4096
+static float ex[MAXBATCH], ew[MAXBATCH];	/* exp cases, for the batch */
+static size_t nexp;
+
 /* count a case; equal bits pass, and so does any nan for a nan */
 static int
 check(float got, float want)
@@ -82,6 +86,11 @@ unary(const char *what, char *s, float (*fn)(float))
 	x = hexfloat(&s);
 	want = hexfloat(&s);
 	got = fn(x);
+	if (fn == nn_expf && nexp < MAXBATCH) {
+		/* kept for the vector path, nn_expf_inplace, at the end */
+		ex[nexp] = x;
+		ew[nexp++] = want;
+	}
 	if (!check(got, want))
 		fprintf(stderr, "test-npmath: %s:%lu: %s(%08lx) = %08lx, "
 		    "numpy %08lx\n", DATA, lineno, what,
@@ -111,6 +120,22 @@ row(const char *what, char *s, float (*fn)(const float *, size_t))
 	for (i = 0; i < n; i++)
 		v[i] = hexfloat(&s);
 	got = fn(v, n);
+	if (fn == nn_max && n > 0) {
+		/* the same row through nn_max_rows, alone and twice over */
+		float m[2], *v2 = malloc(2 * n * sizeof(*v2));
+
+		if (v2 == NULL) {
+			perror("test-npmath: malloc");
+			exit(1);
+		}
+		memcpy(v2, v, n * sizeof(*v));
+		memcpy(v2 + n, v, n * sizeof(*v));
+		nn_max_rows(v2, 2, n, m);
+		if (!check(m[0], want) || !check(m[1], want))
+			fprintf(stderr, "test-npmath: %s:%lu: nn_max_rows "
+			    "differs\n", DATA, lineno);
+		free(v2);
+	}
 	if (!check(got, want))
 		fprintf(stderr, "test-npmath: %s:%lu: %s of %zu values = "
 		    "%08lx, numpy %08lx\n", DATA, lineno, what, n,
@@ -153,6 +178,18 @@ main(void)
 	}
 	fclose(fp);
 	free(line);
+	/* every exp case again through the vectorised in-place loop */
+	{
+		size_t i;
+
+		nn_expf_inplace(ex, nexp);
+		for (i = 0; i < nexp; i++)
+			if (!check(ex[i], ew[i]))
+				fprintf(stderr, "test-npmath: exp case %zu: "
+				    "nn_expf_inplace gives %08lx, numpy "
+				    "%08lx\n", i, (unsigned long)tobits(ex[i]),
+				    (unsigned long)tobits(ew[i]));
+	}
 	if (ncases == 0) {
 		fprintf(stderr, "test-npmath: %s: no cases\n", DATA);
 		return 1;
