@@ -67,3 +67,10 @@ t_true "dense: complete rows are out before a later row's error" \
 	 [ $? -eq 1 ] && [ "$(wc -l <"$T/part")" -eq 2 ]'
 t_file "dense: batches give the rows one at a time would" "$R/sec12-dense.out" \
 	'nn-spiral 100 3 | nn-dense -j 300 2 5'
+t_true "dense: the same bits with 1, 2 and 3 threads (NN_THREADS)" \
+	'nn-spiral 100 3 | nn-dense -s 1 2 300 >"$T/a300" &&
+	 NN_THREADS=1 nn-dense -s 2 300 300 <"$T/a300" >"$T/t1" &&
+	 NN_THREADS=2 nn-dense -s 2 300 300 <"$T/a300" >"$T/t2" &&
+	 NN_THREADS=3 nn-dense -s 2 300 300 <"$T/a300" >"$T/t3" &&
+	 cmp -s "$T/t1" "$T/t2" && cmp -s "$T/t1" "$T/t3" &&
+	 test "$(nn-shape "$T/t1")" = "(300, 300)"'
