@@ -246,11 +246,17 @@ void nn_vertical_class(struct nn_rng *r, size_t samples, struct nn_rng *xs);
 void nn_vertical_point(struct nn_rng *xs, struct nn_rng *r, int c, float *xy);
 void nn_sine_point(size_t samples, size_t i, double *xy);
 
-/* gemm.c: products summed in double in k order */
+/*
+ * gemm.c: products, each element one double sum from +0 in k order; b's
+ * doubles must be floats widened (the sums use fused multiply-adds, exact
+ * only for products of two floats).  Safe to call from several threads.
+ */
 void nn_gemm(const float *a, const double *b, size_t m, size_t k, size_t n,
     double *c);
 void nn_gemm_tn(const float *x, const float *d, size_t rows, size_t k,
     size_t n, double *g);
+void nn_gemm_f(const float *a, const float *b, int bt, const float *bias,
+    size_t m, size_t k, size_t n, float *c);
 
 /* stream.c: row-wise commands */
 void nn_map_rows(const char *path, void (*f)(const float *, size_t, float *));
