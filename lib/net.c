@@ -179,9 +179,9 @@ nn_net_forward(struct nn_net *net, const float *x, size_t rows, int train,
 		n = rows * l->nout;
 		switch (l->kind) {
 		case NN_DENSE:
-			nn_dense_prepare(l->params, l->nin, l->nout, l->wd);
-			nn_dense_forward(l->wd, l->params + l->nin * l->nout,
-			    in, rows, l->nin, l->nout, net->acc, l->out);
+			/* Z = fl32(X . W) + b */
+			nn_gemm_f(in, l->params, 0, l->params + l->nin *
+			    l->nout, rows, l->nin, l->nout, l->out);
 			break;
 		case NN_RELU:
 			nn_relu_forward(in, n, l->out);
@@ -279,10 +279,9 @@ nn_net_backward(struct nn_net *net, const float *x, const float *y,
 			    l->nout, &l->reg, l->grad);
 			if (i == 0)
 				break;
-			nn_dense_prepare_t(l->params, l->nin, l->nout, l->wd);
-			nn_gemm(dz, l->wd, rows, l->nout, l->nin, net->acc);
-			for (j = 0; j < rows * l->nin; j++)
-				l->dx[j] = (float)net->acc[j];
+			/* dX = fl32(dZ . W^T), W^T read from W's rows */
+			nn_gemm_f(dz, l->params, 1, NULL, rows, l->nout,
+			    l->nin, l->dx);
 			break;
 		case NN_RELU:
 			nn_relu_backward(in, dz, n, l->dx);
