@@ -1,5 +1,7 @@
 /* gemm.c: matrix products summed in double in k order */
 #include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -405,17 +407,43 @@ strip(const int nv, const int bf, const struct prob *pr, size_t i,
 }
 
 /*
+ * Each strip shape is a function of its own (its own clone per target), so
+ * the register allocation of its loop is not the caller's.
+ */
+#define STRIP(NV, BF)							\
+NN_HOT GEMM_FMA static void						\
+strip_##NV##_##BF(const struct prob *pr, size_t i, size_t j, size_t wd,	\
+    size_t mc, size_t kc, const double *ap, struct bsrc bs,		\
+    const double *cin, size_t ldi, struct out o, int scatter)		\
+{									\
+	strip(NV, BF, pr, i, j, wd, mc, kc, ap, bs, cin, ldi, o,	\
+	    scatter);							\
+}
+STRIP(1, 0)
+STRIP(1, 1)
+STRIP(2, 0)
+STRIP(2, 1)
+STRIP(3, 0)
+STRIP(3, 1)
+
+typedef void strip_fn(const struct prob *, size_t, size_t, size_t, size_t,
+    size_t, const double *, struct bsrc, const double *, size_t, struct out,
+    int);
+static strip_fn *const strips[] = { strip_1_0, strip_1_1, strip_2_0,
+	strip_2_1, strip_3_0, strip_3_1 };
+
+/*
  * Every tile of a block: C's rows ic.. (mc) by columns jc.. (nc), depth
- * pc.. (kc).  A is packed in wk->a; B in wk->b, or read in place (bdirect)
- * where a panel is whole.  Sums start from zero in the first depth block,
+ * pc.. (kc).  A is packed at ap, B at bp, or read in place (bdirect)
+ * where a panel is whole, else packed a panel at a time in wk->b.  Sums start from zero in the first depth block,
  * else from w (rows ldw apart, row 0 being C's row ic); they go back to w
  * unless this is the last block, which writes C: in place when a tile is
  * whole and C's rows are contiguous, else element by element.
  */
-static GEMM_INLINE GEMM_FMA void
-block(const struct prob *pr, struct work *wk, size_t ic, size_t mc,
-    size_t jc, size_t nc, size_t pc, size_t kc, int first, int last,
-    double *w, size_t ldw, int bdirect)
+static void
+block(const struct prob *pr, const double *ap, const double *bp,
+    struct work *wk, size_t ic, size_t mc, size_t jc, size_t nc, size_t pc,
+    size_t kc, int first, int last, double *w, size_t ldw, int bdirect)
 {
 	size_t jr, wd;
 	int nv, bf, scatter;
@@ -427,7 +455,7 @@ block(const struct prob *pr, struct work *wk, size_t ic, size_t mc,
 		wd = nc - jr < NR ? nc - jr : NR;
 		nv = (int)((wd + 3) / 4);
 		bf = bdirect && wd == 4 * (size_t)nv;
-		bs.d = wk->b + jr * kc;
+		bs.d = bp + jr * kc;
 		bs.f = NULL;
 		bs.ld = 0;
 		if (bf) {
@@ -457,32 +485,8 @@ block(const struct prob *pr, struct work *wk, size_t ic, size_t mc,
 			o.bias = NULL;
 			o.ld = pr->rsc;
 		}
-		switch (nv * 2 + bf) {
-		case 2:
-			strip(1, 0, pr, ic, jc + jr, wd, mc, kc, wk->a, bs,
-			    cin, ldw, o, scatter);
-			break;
-		case 3:
-			strip(1, 1, pr, ic, jc + jr, wd, mc, kc, wk->a, bs,
-			    cin, ldw, o, scatter);
-			break;
-		case 4:
-			strip(2, 0, pr, ic, jc + jr, wd, mc, kc, wk->a, bs,
-			    cin, ldw, o, scatter);
-			break;
-		case 5:
-			strip(2, 1, pr, ic, jc + jr, wd, mc, kc, wk->a, bs,
-			    cin, ldw, o, scatter);
-			break;
-		case 6:
-			strip(3, 0, pr, ic, jc + jr, wd, mc, kc, wk->a, bs,
-			    cin, ldw, o, scatter);
-			break;
-		default:
-			strip(3, 1, pr, ic, jc + jr, wd, mc, kc, wk->a, bs,
-			    cin, ldw, o, scatter);
-			break;
-		}
+		strips[nv * 2 + bf - 2](pr, ic, jc + jr, wd, mc, kc, ap, bs,
+		    cin, ldw, o, scatter);
 	}
 }
 
@@ -493,7 +497,7 @@ block(const struct prob *pr, struct work *wk, size_t ic, size_t mc,
  * blocks.  With a single row of tiles, a float B whose rows are contiguous
  * is read in place: packing it would cost more than it saves.
  */
-NN_HOT GEMM_FMA static void
+static void
 gemm_part(const struct prob *pr, size_t i0, size_t i1, size_t j0, size_t j1,
     struct work *wk)
 {
@@ -523,22 +527,66 @@ gemm_part(const struct prob *pr, size_t i0, size_t i1, size_t j0, size_t j1,
 			for (ic = i0; ic < i1; ic += mc) {
 				mc = i1 - ic < MC ? i1 - ic : MC;
 				pack_a(wk->a, &pr->a, ic, mc, pc, kc);
-				block(pr, wk, ic, mc, jc, nc, pc, kc, kb == 0,
-				    kb == nkb - 1, nkb > 1 ? wk->w + (ic - i0) *
-				    ldw : NULL, ldw, bdirect);
+				block(pr, wk->a, wk->b, wk, ic, mc, jc, nc, pc,
+				    kc, kb == 0, kb == nkb - 1, nkb > 1 ? wk->w +
+				    (ic - i0) * ldw : NULL, ldw, bdirect);
 			}
 		}
 	}
 }
 
 /*
- * Threads: a product of at least PAR_MIN multiply-adds is cut into one
- * range of tiles per thread (NN_THREADS, else the online CPUs), along the
- * longer side of C.  Workers wait on a condition variable between
- * products; the calling thread does the first range.
+ * Rows i0..i1 by every column, with B packed whole at bp
+ * (its depth block at pc starting at bp + pc npad): a task of a product
+ * shared out by rows.
+ */
+static void
+rows_task(const struct prob *pr, const double *bp, size_t npad, size_t i0,
+    size_t i1, struct work *wk)
+{
+	size_t k = pr->k, nkb = (k + KC - 1) / KC, kb, pc, kc;
+	size_t ldw = (pr->n + 3) & ~(size_t)3;
+
+	if (nkb > 1)
+		grow(&wk->w, &wk->wlen, nn_mul(i1 - i0, ldw));
+	grow(&wk->a, &wk->alen, nn_mul((i1 - i0 + MR - 1) / MR * MR,
+	    (k + nkb - 1) / nkb));
+	for (kb = 0; kb < nkb; kb++) {
+		pc = k * kb / nkb;
+		kc = k * (kb + 1) / nkb - pc;
+		pack_a(wk->a, &pr->a, i0, i1 - i0, pc, kc);
+		block(pr, wk->a, bp + pc * npad, wk, i0, i1 - i0, 0, pr->n, pc,
+		    kc, kb == 0, kb == nkb - 1, nkb > 1 ? wk->w : NULL, ldw,
+		    0);
+	}
+}
+
+/*
+ * Threads: a product of at least PAR_MIN multiply-adds is cut into tasks
+ * (NN_THREADS threads, else the online CPUs).  When C has more rows of
+ * tiles than columns, the caller packs B once for all, and a task is a
+ * run of rows; otherwise a task is a range of columns, packed by itself.
+ * Tasks are taken from a counter by whichever thread is free, so a late
+ * or busy worker only takes fewer; each sum is still one chain in one
+ * thread, the same bits whatever ran it.
+ *
+ * Workers live for the process.  Between products they poll briefly, then
+ * sleep on a condition variable.  A product is open while its tasks are
+ * handed out; a worker joins by counting itself active and seeing it still
+ * open, and the caller returns once it is closed and nobody is active.
  */
 #define PAR_MIN (1UL << 20)
 #define MAX_THREADS 64
+#define SPIN 64			/* busy polls before yielding the CPU */
+#define YIELDS 256		/* yielding polls before sleeping */
+
+/* poll cond: busy at first, then giving the CPU away each time, since the
+ * thread we wait for may need it; up to SPIN + YIELDS times, or for ever
+ * if forever */
+#define POLL(cond, forever)						\
+	for (i = 0; !(cond) && ((forever) || i < SPIN + YIELDS); i++)	\
+		if (i >= SPIN)						\
+			sched_yield()
 
 static struct work works[MAX_THREADS];	/* the pool's, by thread */
 static _Thread_local struct work own;	/* a caller's outside the pool */
@@ -548,13 +596,24 @@ static struct {
 	pthread_cond_t go, done;
 	int nw;			/* workers started */
 	int started;
-	unsigned long gen;	/* products handed out */
-	int left;		/* ranges not yet done */
+	atomic_ulong gen;	/* products handed out */
+	atomic_int sleepers;	/* workers asleep on go */
+	atomic_int active;	/* workers inside the product */
+	atomic_int open;	/* its tasks are being handed out */
+	atomic_int waiting;	/* the caller asleep on done */
+	atomic_int ready;	/* B is packed */
+	atomic_size_t next;	/* the next task */
 	const struct prob *pr;
-	int nt, alongm;
+	int byrows;
+	size_t ntasks;
+	const double *bp;
+	size_t npad;
 } pool = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
-	PTHREAD_COND_INITIALIZER, 0, 0, 0, 0, NULL, 0, 0 };
+	PTHREAD_COND_INITIALIZER, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, NULL,
+	0 };
 static pthread_mutex_t pool_owner = PTHREAD_MUTEX_INITIALIZER;
+static double *shared_b;		/* B packed whole, the owner's */
+static size_t shared_blen;
 
 static int
 nthreads(void)
@@ -571,52 +630,139 @@ nthreads(void)
 	return n;
 }
 
-/* range t of nt: whole tiles of MR rows or NR columns */
+/* task t of n over u units of size us, capped at lim: [*u0, *u1) */
 static void
-run_range(const struct prob *pr, int t, int nt, int alongm,
-    struct work *wk)
+task_range(size_t t, size_t n, size_t u, size_t us, size_t lim, size_t *u0,
+    size_t *u1)
 {
-	size_t units, u0, u1;
+	*u0 = u * t / n * us;
+	*u1 = u * (t + 1) / n * us;
+	if (*u1 > lim)
+		*u1 = lim;
+}
 
-	if (alongm) {
-		units = (pr->m + MR - 1) / MR;
-		u0 = units * t / nt * MR;
-		u1 = units * (t + 1) / nt * MR;
-		if (u1 > pr->m)
-			u1 = pr->m;
-		if (u0 < u1)
-			gemm_part(pr, u0, u1, 0, pr->n, wk);
-	} else {
-		units = (pr->n + NR - 1) / NR;
-		u0 = units * t / nt * NR;
-		u1 = units * (t + 1) / nt * NR;
-		if (u1 > pr->n)
-			u1 = pr->n;
-		if (u0 < u1)
+/* take tasks until none is left */
+static void
+run_tasks(struct work *wk)
+{
+	const struct prob *pr = pool.pr;
+	size_t t, u0, u1;
+	int i;
+
+	if (pool.byrows)
+		POLL(atomic_load(&pool.ready), 1);
+	while ((t = atomic_fetch_add(&pool.next, 1)) < pool.ntasks) {
+		if (pool.byrows) {
+			task_range(t, pool.ntasks, (pr->m + MR - 1) / MR, MR,
+			    pr->m, &u0, &u1);
+			rows_task(pr, pool.bp, pool.npad, u0, u1, wk);
+		} else {
+			task_range(t, pool.ntasks, (pr->n + NR - 1) / NR, NR,
+			    pr->n, &u0, &u1);
 			gemm_part(pr, 0, pr->m, u0, u1, wk);
+		}
 	}
 }
 
 static void *
 worker(void *arg)
 {
-	int t = (int)(intptr_t)arg;
-	unsigned long seen = 0;
+	struct work *wk = arg;
+	unsigned long seen = 0, g;
+	int i;
 
-	pthread_mutex_lock(&pool.mu);
 	for (;;) {
-		while (pool.gen == seen)
-			pthread_cond_wait(&pool.go, &pool.mu);
-		seen = pool.gen;
-		if (t >= pool.nt)
-			continue;
-		pthread_mutex_unlock(&pool.mu);
-		run_range(pool.pr, t, pool.nt, pool.alongm, &works[t]);
-		pthread_mutex_lock(&pool.mu);
-		if (--pool.left == 0)
+		POLL(atomic_load(&pool.gen) != seen, 0);
+		if (atomic_load(&pool.gen) == seen) {
+			pthread_mutex_lock(&pool.mu);
+			atomic_fetch_add(&pool.sleepers, 1);
+			while (atomic_load(&pool.gen) == seen)
+				pthread_cond_wait(&pool.go, &pool.mu);
+			atomic_fetch_sub(&pool.sleepers, 1);
+			pthread_mutex_unlock(&pool.mu);
+		}
+		g = atomic_load(&pool.gen);
+		atomic_fetch_add(&pool.active, 1);
+		if (atomic_load(&pool.open) && atomic_load(&pool.gen) == g)
+			run_tasks(wk);
+		seen = g;
+		if (atomic_fetch_sub(&pool.active, 1) == 1 &&
+		    atomic_load(&pool.waiting)) {
+			pthread_mutex_lock(&pool.mu);
 			pthread_cond_signal(&pool.done);
+			pthread_mutex_unlock(&pool.mu);
+		}
 	}
 	return NULL;
+}
+
+/* start the workers once; the number that run */
+static int
+pool_start(void)
+{
+	pthread_t th;
+	int i;
+
+	if (!pool.started) {
+		pool.started = 1;
+		for (i = 1; i < nthreads(); i++) {
+			if (pthread_create(&th, NULL, worker, &works[i]) != 0)
+				break;
+			pthread_detach(th);
+			pool.nw++;
+		}
+	}
+	return pool.nw;
+}
+
+/* a big product on the pool, the caller taking tasks too */
+static void
+run_pool(const struct prob *pr, int byrows, int nt)
+{
+	size_t k = pr->k, nkb = (k + KC - 1) / KC, kb, pc, kc, units;
+	int i;
+
+	units = byrows ? (pr->m + MR - 1) / MR : (pr->n + NR - 1) / NR;
+	pool.pr = pr;
+	pool.byrows = byrows;
+	pool.ntasks = byrows ? 2 * (size_t)nt : (size_t)nt;
+	if (byrows && pool.ntasks < (pr->m + MC - 1) / MC)
+		pool.ntasks = (pr->m + MC - 1) / MC;
+	if (pool.ntasks > units)
+		pool.ntasks = units;
+	atomic_store(&pool.ready, 0);
+	atomic_store(&pool.next, 0);
+	atomic_store(&pool.open, 1);
+	atomic_fetch_add(&pool.gen, 1);
+	if (atomic_load(&pool.sleepers) > 0) {
+		pthread_mutex_lock(&pool.mu);
+		pthread_cond_broadcast(&pool.go);
+		pthread_mutex_unlock(&pool.mu);
+	}
+	if (byrows) {
+		/* B whole, while the workers wake */
+		pool.npad = (pr->n + NR - 1) / NR * NR;
+		grow(&shared_b, &shared_blen, nn_mul(k, pool.npad));
+		for (kb = 0; kb < nkb; kb++) {
+			pc = k * kb / nkb;
+			kc = k * (kb + 1) / nkb - pc;
+			pack_b(shared_b + pc * pool.npad, &pr->b, pc, kc, 0,
+			    pr->n);
+		}
+		pool.bp = shared_b;
+		atomic_store(&pool.ready, 1);
+	}
+	run_tasks(&works[0]);
+	atomic_store(&pool.open, 0);
+	POLL(atomic_load(&pool.active) == 0, 0);
+	if (atomic_load(&pool.active) > 0) {
+		pthread_mutex_lock(&pool.mu);
+		atomic_store(&pool.waiting, 1);
+		while (atomic_load(&pool.active) > 0)
+			pthread_cond_wait(&pool.done, &pool.mu);
+		atomic_store(&pool.waiting, 0);
+		pthread_mutex_unlock(&pool.mu);
+	}
 }
 
 /* cycles per step of p of one tile: its multiply-adds, two a cycle, but
@@ -666,54 +812,30 @@ transpose(struct prob *pr)
 static void
 gemm(struct prob *pr)
 {
-	int nt, i, alongm;
-	size_t units;
+	int nt, byrows;
+	size_t mu, nu;
 
 	/* a scattered store costs about a cycle an element */
 	if (cost(pr->n, pr->m, pr->k) + (double)pr->m * pr->n <
 	    cost(pr->m, pr->n, pr->k))
 		transpose(pr);
-	alongm = (pr->m + MR - 1) / MR >= (pr->n + NR - 1) / NR;
-	units = alongm ? (pr->m + MR - 1) / MR : (pr->n + NR - 1) / NR;
+	mu = (pr->m + MR - 1) / MR;
+	nu = (pr->n + NR - 1) / NR;
+	byrows = mu >= nu;
 	nt = nthreads();
-	if ((size_t)nt > units / 2)
-		nt = (int)(units / 2);
+	if ((size_t)nt > (byrows ? mu : nu) / 2)
+		nt = (int)((byrows ? mu : nu) / 2);
 	if (nt <= 1 || (double)pr->m * pr->k * pr->n < PAR_MIN ||
 	    pthread_mutex_trylock(&pool_owner) != 0) {
 		gemm_part(pr, 0, pr->m, 0, pr->n, &own);
 		return;
 	}
-	if (!pool.started) {
-		pool.started = 1;
-		for (i = 1; i < nthreads(); i++) {
-			pthread_t th;
-
-			if (pthread_create(&th, NULL, worker,
-			    (void *)(intptr_t)i) != 0)
-				break;
-			pthread_detach(th);
-			pool.nw++;
-		}
-	}
-	if (nt > pool.nw + 1)
+	if (nt > pool_start() + 1)
 		nt = pool.nw + 1;
-	if (nt > 1) {
-		pthread_mutex_lock(&pool.mu);
-		pool.pr = pr;
-		pool.nt = nt;
-		pool.alongm = alongm;
-		pool.left = nt - 1;
-		pool.gen++;
-		pthread_cond_broadcast(&pool.go);
-		pthread_mutex_unlock(&pool.mu);
-	}
-	run_range(pr, 0, nt, alongm, &works[0]);
-	if (nt > 1) {
-		pthread_mutex_lock(&pool.mu);
-		while (pool.left > 0)
-			pthread_cond_wait(&pool.done, &pool.mu);
-		pthread_mutex_unlock(&pool.mu);
-	}
+	if (nt > 1)
+		run_pool(pr, byrows, nt);
+	else
+		gemm_part(pr, 0, pr->m, 0, pr->n, &works[0]);
 	pthread_mutex_unlock(&pool_owner);
 }
 
