@@ -130,10 +130,13 @@ tr4(double *restrict dst, size_t ld, const float *src, size_t ss, size_t kc)
 	v4d r0, r1, r2, r3, t0, t1, t2, t3;
 
 	for (; p + 4 <= kc; p += 4) {
-		r0 = WIDEN(*(const v4fu *)(src + p));
-		r1 = WIDEN(*(const v4fu *)(src + ss + p));
-		r2 = WIDEN(*(const v4fu *)(src + 2 * ss + p));
-		r3 = WIDEN(*(const v4fu *)(src + 3 * ss + p));
+		r0 = __builtin_convertvector(*(const v4fu *)(src + p), v4d);
+		r1 = __builtin_convertvector(*(const v4fu *)(src + ss + p),
+		    v4d);
+		r2 = __builtin_convertvector(*(const v4fu *)(src + 2 * ss +
+		    p), v4d);
+		r3 = __builtin_convertvector(*(const v4fu *)(src + 3 * ss +
+		    p), v4d);
 		t0 = SHUF(r0, r1, 0, 4, 2, 6);
 		t1 = SHUF(r0, r1, 1, 5, 3, 7);
 		t2 = SHUF(r2, r3, 0, 4, 2, 6);
