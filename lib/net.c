@@ -118,7 +118,6 @@ nn_net_init(struct nn_net *net, size_t nin, struct nn_rng *rng, float scale,
 		l->grad = nn_malloc(nn_mul(n, sizeof(float)));
 		l->s0 = calloc(n, sizeof(float));
 		l->s1 = calloc(n, sizeof(float));
-		l->wd = nn_malloc(nn_mul(n, sizeof(double)));
 		l->dwacc = nn_malloc(nn_mul(n, sizeof(double)));
 		if (l->s0 == NULL || l->s1 == NULL)
 			nn_die("out of memory");
@@ -150,8 +149,6 @@ nn_net_reserve(struct nn_net *net, size_t rows)
 	}
 	net->dout = nn_realloc(net->dout, nn_mul(nn_mul(rows, net->nout),
 	    sizeof(float)));
-	net->acc = nn_realloc(net->acc, nn_mul(nn_mul(rows, net->maxw),
-	    sizeof(double)));
 	net->cap = rows;
 }
 
@@ -420,13 +417,11 @@ nn_net_free(struct nn_net *net)
 		free(l->grad);
 		free(l->s0);
 		free(l->s1);
-		free(l->wd);
 		free(l->dwacc);
 		free(l->out);
 		free(l->dx);
 		free(l->mask);
 	}
-	free(net->acc);
 	free(net->tmp);
 	free(net->dout);
 }

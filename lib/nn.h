@@ -201,7 +201,7 @@ struct nn_layer {
 	double rate;		/* dropout's rate */
 	float *params, *grad;	/* [W; b] and its gradient (dense) */
 	float *s0, *s1;		/* the optimizer's state arrays */
-	double *wd, *dwacc;
+	double *dwacc;		/* dW summed in double */
 	float *out, *dx;	/* the batch's outputs and input gradients */
 	unsigned char *mask;	/* dropout's mask */
 };
@@ -210,7 +210,6 @@ struct nn_net {
 	struct nn_layer *l;
 	int loss;
 	size_t nout, maxw, cap;
-	double *acc;
 	float *tmp, *dout;
 };
 int nn_layer_parse(const char *word, struct nn_layer *l);
@@ -270,8 +269,6 @@ void nn_dense_forward(const double *wd, const float *bias, const float *x,
     size_t rows, size_t nin, size_t nout, double *acc, float *z);
 void nn_matmul(const float *a, const float *b, size_t m, size_t k,
     size_t n, float *c);
-void nn_dense_prepare_t(const float *params, size_t nin, size_t nout,
-    double *wt);
 void nn_colsum(const float *dz, size_t rows, size_t nout, float *db);
 void nn_relu_forward(const float *x, size_t n, float *y);
 void nn_softmax_forward(const float *x, size_t n, float *y);
