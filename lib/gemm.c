@@ -592,7 +592,8 @@ rows_task(const struct prob *pr, const double *bp, size_t npad, size_t i0,
 			sched_yield()
 
 static struct work works[MAX_THREADS];	/* the pool's, by thread */
-static _Thread_local struct work own;	/* a caller's outside the pool */
+static pthread_key_t own_key;		/* a caller's outside the pool */
+static pthread_once_t own_once = PTHREAD_ONCE_INIT;
 
 static struct {
 	pthread_mutex_t mu;
@@ -618,19 +619,59 @@ static pthread_mutex_t pool_owner = PTHREAD_MUTEX_INITIALIZER;
 static double *shared_b;		/* B packed whole, the owner's */
 static size_t shared_blen;
 
+static int nthr;			/* NN_THREADS, else the online CPUs */
+static pthread_once_t nthr_once = PTHREAD_ONCE_INIT;
+
+static void
+nthreads_init(void)
+{
+	const char *e = getenv("NN_THREADS");
+	long v;
+
+	v = e != NULL ? strtol(e, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+	nthr = v < 1 ? 1 : v > MAX_THREADS ? MAX_THREADS : (int)v;
+}
+
 static int
 nthreads(void)
 {
-	static int n;
-	const char *e;
-	long v;
+	pthread_once(&nthr_once, nthreads_init);
+	return nthr;
+}
 
-	if (n == 0) {
-		e = getenv("NN_THREADS");
-		v = e != NULL ? strtol(e, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
-		n = v < 1 ? 1 : v > MAX_THREADS ? MAX_THREADS : (int)v;
+/* a calling thread's buffers, freed when it ends */
+static void
+own_free(void *p)
+{
+	struct work *wk = p;
+
+	free(wk->a);
+	free(wk->b);
+	free(wk->w);
+	free(wk);
+}
+
+static void
+own_init(void)
+{
+	if (pthread_key_create(&own_key, own_free) != 0)
+		nn_die("pthread_key_create failed");
+}
+
+static struct work *
+own(void)
+{
+	struct work *wk;
+
+	pthread_once(&own_once, own_init);
+	wk = pthread_getspecific(own_key);
+	if (wk == NULL) {
+		wk = nn_malloc(sizeof(*wk));
+		memset(wk, 0, sizeof(*wk));
+		if (pthread_setspecific(own_key, wk) != 0)
+			nn_die("pthread_setspecific failed");
 	}
-	return n;
+	return wk;
 }
 
 /* task t of n over u units of size us, capped at lim: [*u0, *u1) */
@@ -830,7 +871,7 @@ gemm(struct prob *pr)
 		nt = (int)((byrows ? mu : nu) / 2);
 	if (nt <= 1 || (double)pr->m * pr->k * pr->n < PAR_MIN ||
 	    pthread_mutex_trylock(&pool_owner) != 0) {
-		gemm_part(pr, 0, pr->m, 0, pr->n, &own);
+		gemm_part(pr, 0, pr->m, 0, pr->n, own());
 		return;
 	}
 	if (nt > pool_start() + 1)
