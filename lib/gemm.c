@@ -274,7 +274,7 @@ struct bsrc {
 static GEMM_INLINE GEMM_FMA void
 kern(const int mr, const int nv, const int bf, size_t kc,
     const double *restrict ap, struct bsrc bs, const double *cin,
-    size_t ldi, const struct out *o)
+    size_t ldi, struct out o)
 {
 	GEMM_CONTRACT
 	size_t p;
@@ -310,18 +310,18 @@ kern(const int mr, const int nv, const int bf, size_t kc,
 				t[r][v] += x * b[v];
 		}
 	}
-	if (o->f == NULL) {
+	if (o.f == NULL) {
 		for (r = 0; r < mr; r++)
 			for (v = 0; v < nv; v++)
-				*(v4u *)(o->d + r * o->ld + 4 * v) = t[r][v];
+				*(v4u *)(o.d + r * o.ld + 4 * v) = t[r][v];
 		return;
 	}
 	for (r = 0; r < mr; r++)
 		for (v = 0; v < nv; v++) {
 			y = __builtin_convertvector(t[r][v], v4f);
-			if (o->bias != NULL)
-				y = y + *(const v4fu *)(o->bias + 4 * v);
-			*(v4fu *)(o->f + r * o->ld + 4 * v) = y;
+			if (o.bias != NULL)
+				y = y + *(const v4fu *)(o.bias + 4 * v);
+			*(v4fu *)(o.f + r * o.ld + 4 * v) = y;
 		}
 #else
 	double t[MR][NR], bv;
@@ -338,13 +338,13 @@ kern(const int mr, const int nv, const int bf, size_t kc,
 		}
 	for (r = 0; r < mr; r++)
 		for (c = 0; c < 4 * nv; c++)
-			if (o->f == NULL)
-				o->d[r * o->ld + c] = t[r][c];
-			else if (o->bias == NULL)
-				o->f[r * o->ld + c] = (float)t[r][c];
+			if (o.f == NULL)
+				o.d[r * o.ld + c] = t[r][c];
+			else if (o.bias == NULL)
+				o.f[r * o.ld + c] = (float)t[r][c];
 			else
-				o->f[r * o->ld + c] = (float)t[r][c] +
-				    o->bias[c];
+				o.f[r * o.ld + c] = (float)t[r][c] +
+				    o.bias[c];
 #endif
 }
 
@@ -377,35 +377,64 @@ strip(const int nv, const int bf, const struct prob *pr, size_t i,
 {
 	size_t ir, r, c;
 	double t[MR * NR];
-	struct out ot = { t, NULL, NULL, NR }, *op = scatter ? &ot : &o;
+	struct out ot = { t, NULL, NULL, NR };
 
-	for (ir = 0; ir < mc; ir += MR, ap += MR * kc) {
-		switch (mc - ir < MR ? mc - ir : MR) {
-		case 1:
-			kern(1, nv, bf, kc, ap, bs, cin, ldi, op);
-			break;
-		case 2:
-			kern(2, nv, bf, kc, ap, bs, cin, ldi, op);
-			break;
-		case 3:
-			kern(3, nv, bf, kc, ap, bs, cin, ldi, op);
-			break;
-		default:
-			kern(MR, nv, bf, kc, ap, bs, cin, ldi, op);
-			break;
-		}
-		if (cin != NULL)
-			cin += MR * ldi;
-		if (scatter) {
+	if (scatter) {
+		for (ir = 0; ir < mc; ir += MR, ap += MR * kc) {
+			switch (mc - ir < MR ? mc - ir : MR) {
+			case 1:
+				kern(1, nv, bf, kc, ap, bs, cin, ldi, ot);
+				break;
+			case 2:
+				kern(2, nv, bf, kc, ap, bs, cin, ldi, ot);
+				break;
+			case 3:
+				kern(3, nv, bf, kc, ap, bs, cin, ldi, ot);
+				break;
+			default:
+				kern(MR, nv, bf, kc, ap, bs, cin, ldi, ot);
+				break;
+			}
+			if (cin != NULL)
+				cin += MR * ldi;
 			for (r = 0; r < MR && ir + r < mc; r++)
 				for (c = 0; c < wd; c++)
 					put(pr, i + ir + r, j + c,
 					    t[r * NR + c]);
-		} else if (o.f != NULL) {
-			o.f += MR * o.ld;
-		} else {
-			o.d += MR * o.ld;
 		}
+		return;
+	}
+	/* whole tiles of MR rows (the common kinds spelt out, so that each
+	 * loop has no tests), then what is left */
+	ir = 0;
+	if (cin == NULL && o.f != NULL) {
+		for (; ir + MR <= mc; ir += MR, ap += MR * kc, o.f += MR * o.ld)
+			kern(MR, nv, bf, kc, ap, bs, NULL, 0,
+			    (struct out){ NULL, o.f, o.bias, o.ld });
+	} else if (cin == NULL) {
+		for (; ir + MR <= mc; ir += MR, ap += MR * kc, o.d += MR * o.ld)
+			kern(MR, nv, bf, kc, ap, bs, NULL, 0,
+			    (struct out){ o.d, NULL, NULL, o.ld });
+	}
+	for (; ir + MR <= mc; ir += MR, ap += MR * kc) {
+		kern(MR, nv, bf, kc, ap, bs, cin, ldi, o);
+		if (cin != NULL)
+			cin += MR * ldi;
+		if (o.f != NULL)
+			o.f += MR * o.ld;
+		else
+			o.d += MR * o.ld;
+	}
+	switch (mc - ir) {
+	case 1:
+		kern(1, nv, bf, kc, ap, bs, cin, ldi, o);
+		break;
+	case 2:
+		kern(2, nv, bf, kc, ap, bs, cin, ldi, o);
+		break;
+	case 3:
+		kern(3, nv, bf, kc, ap, bs, cin, ldi, o);
+		break;
 	}
 }
 
