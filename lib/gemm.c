@@ -15,7 +15,8 @@
  * order, the reference BLAS's bits.  How it is made fast:
  *
  * - A and B are packed into double panels (MR rows of A, NR columns of B,
- *   interleaved by p), converted once per call and read in order.
+ *   interleaved by p), converted once per call and read in order; a float
+ *   B used by one row of tiles only is read in place instead.
  * - A register tile of MR x NR sums (twelve vectors of four doubles) takes
  *   one step of p at a time: every sum keeps its own order.
  * - Depth is cut into blocks of at most KC; a sum leaves the registers
@@ -28,8 +29,11 @@
  * operands are float arrays, or doubles widened from floats: see nn.h), so
  * a float times a float, 24 x 24 significant bits, is exact in double and
  * fma(a, b, acc) rounds once, as acc + a * b does.  Contraction is
- * therefore allowed in the two functions marked GEMM_FMA below and nowhere
- * else in the project, which builds with -ffp-contract=off.
+ * therefore allowed in the register tile (kern) and the loops it is
+ * inlined into, marked GEMM_FMA below, and nowhere else in the project,
+ * which builds with -ffp-contract=off.  Without FMA (the default clone,
+ * other targets) the same source computes a * b exactly, then adds: the
+ * same bits.
  */
 #if defined(__GNUC__) && !defined(__clang__)
 #define GEMM_FMA __attribute__((optimize("fp-contract=fast")))
@@ -52,7 +56,7 @@
 #define NR (4 * NV)		/* its columns */
 #define KC 256			/* the depth of a packed block */
 #define MC 128			/* rows of A packed at a time, MR's multiple */
-#define NC 1536			/* columns of B packed at a time, NR's multiple */
+#define NC 1536			/* columns of B packed at a time, NR's too */
 #define LAT 5			/* cycles of one fused multiply-add */
 
 /*
@@ -111,14 +115,6 @@ grow(double **p, size_t *len, size_t n)
 	return *p;
 }
 
-/*
- * Packing: rows i0.. of A (mc of them) by depth p0.. (kc) as panels of MR
- * rows, element (r, p) of a panel of mr rows at [p * mr + r]; columns j0..
- * of B (nc) as panels of NR columns, a panel w wide padded with zeros to a
- * multiple of four, w4, with (p, c) at [p * w4 + c].  Panels are MR kc and
- * NR kc apart.  One loop nest a source type and a direction, so every
- * loop reads memory in order.
- */
 /* dst[p * ld + c] = src[c * ss + p] for c < 4, p < kc: four rows of
  * floats into columns of doubles, four by four in registers */
 NN_HOT static void
@@ -152,6 +148,15 @@ tr4(double *restrict dst, size_t ld, const float *src, size_t ss, size_t kc)
 			dst[p * ld + c] = src[c * ss + p];
 }
 
+/*
+ * Packing: rows i0.. of A (mc of them) by depth p0.. (kc) as panels of MR
+ * rows, element (r, p) of a panel of mr rows at [p * mr + r]; columns j0..
+ * of B (nc) as panels of NR columns, a panel w wide padded with zeros to a
+ * multiple of four, w4, with (p, c) at [p * w4 + c].  Panels are MR kc and
+ * NR kc apart.  One loop nest a source type and a direction, so every
+ * loop reads memory in order; floats (sizeof(T) < 8) that must be turned
+ * go four rows at a time through tr4.
+ */
 #define PACK_FUNCS(T, SUF)						\
 static void								\
 pack_a_##SUF(double *restrict dst, const struct mat *s, size_t i0,	\
@@ -163,7 +168,7 @@ pack_a_##SUF(double *restrict dst, const struct mat *s, size_t i0,	\
 	for (q = 0; q < mc; q += MR, dst += MR * kc) {			\
 		mr = mc - q < MR ? mc - q : MR;				\
 		r0 = src + (i0 + q) * s->rs + p0 * s->cs;		\
-		if (mr == MR && s->cs == 1 && !s->dbl) {		\
+		if (mr == MR && s->cs == 1 && sizeof(T) < 8) {	\
 			tr4(dst, MR, (const float *)r0, s->rs, kc);	\
 		} else if (mr == MR && s->cs == 1) {			\
 			r1 = r0 + s->rs, r2 = r1 + s->rs;		\
@@ -203,7 +208,7 @@ pack_b_##SUF(double *restrict dst, const struct mat *s, size_t p0,	\
 			for (p = 0; p < kc; p++, col += s->rs)		\
 				for (c = 0; c < NR; c++)		\
 					dst[p * NR + c] = col[c];	\
-		} else if (w == NR && s->rs == 1 && !s->dbl) {		\
+		} else if (w == NR && s->rs == 1 && sizeof(T) < 8) {	\
 			for (c = 0; c < NR; c += 4)			\
 				tr4(dst + c, NR, (const float *)col +	\
 				    c * s->cs, s->cs, kc);		\
@@ -467,10 +472,11 @@ static strip_fn *const strips[] = { strip_1_0, strip_1_1, strip_2_0,
 /*
  * Every tile of a block: C's rows ic.. (mc) by columns jc.. (nc), depth
  * pc.. (kc).  A is packed at ap, B at bp, or read in place (bdirect)
- * where a panel is whole, else packed a panel at a time in wk->b.  Sums start from zero in the first depth block,
- * else from w (rows ldw apart, row 0 being C's row ic); they go back to w
- * unless this is the last block, which writes C: in place when a tile is
- * whole and C's rows are contiguous, else element by element.
+ * where a panel is whole, else packed a panel at a time in wk->b.  Sums
+ * start from zero in the first depth block, else from w (rows ldw apart,
+ * row 0 being C's row ic); they go back to w unless this is the last
+ * block, which writes C: in place when a tile is whole and C's rows are
+ * contiguous, else element by element.
  */
 static void
 block(const struct prob *pr, const double *ap, const double *bp,
@@ -534,6 +540,7 @@ gemm_part(const struct prob *pr, size_t i0, size_t i1, size_t j0, size_t j1,
     struct work *wk)
 {
 	size_t k = pr->k, nkb, kb, pc, kc, jc, nc, ic, mc, i, j, ldw;
+	double *w;
 	int bdirect;
 
 	if (k == 0) {
@@ -559,9 +566,10 @@ gemm_part(const struct prob *pr, size_t i0, size_t i1, size_t j0, size_t j1,
 			for (ic = i0; ic < i1; ic += mc) {
 				mc = i1 - ic < MC ? i1 - ic : MC;
 				pack_a(wk->a, &pr->a, ic, mc, pc, kc);
+				w = nkb > 1 ? wk->w + (ic - i0) * ldw : NULL;
 				block(pr, wk->a, wk->b, wk, ic, mc, jc, nc, pc,
-				    kc, kb == 0, kb == nkb - 1, nkb > 1 ? wk->w +
-				    (ic - i0) * ldw : NULL, ldw, bdirect);
+				    kc, kb == 0, kb == nkb - 1, w, ldw,
+				    bdirect);
 			}
 		}
 	}

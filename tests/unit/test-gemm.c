@@ -98,7 +98,8 @@ shape(struct nn_rng *r, size_t m, size_t k, size_t n)
 		for (j = 0; j < n; j++) {
 			s = 0.0;
 			for (p = 0; p < k; p++)
-				s += (double)a[i * k + p] * (double)b[p * n + j];
+				s += (double)a[i * k + p] *
+				    (double)b[p * n + j];
 			w[i * n + j] = s;
 		}
 
