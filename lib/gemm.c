@@ -283,12 +283,13 @@ kern(const int mr, const int nv, const int bf, size_t kc,
 {
 	GEMM_CONTRACT
 	size_t p;
-	int r, v;
+	int r;
 	const double *restrict bd = bs.d;
 	const float *restrict bfl = bs.f;
 #if defined(__GNUC__)
 	v4d t[MR][NV], b[NV], x;
 	v4f y;
+	int v;
 
 	if (cin != NULL) {
 		for (r = 0; r < mr; r++)
