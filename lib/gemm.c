@@ -1,430 +1,960 @@
-/* gemm.c: matrix products summed in double in k order, rounded by callers */
+/* gemm.c: matrix products summed in double in k order */
 #include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "nn.h"
 
-#define ROWBLOCK 128		/* rows of A transposed at a time */
+/*
+ * Every product here is C = A . B with each c[i][j] one double sum
+ * acc = 0; acc += (double)a[i][p] * (double)b[p][j] for p = 0, 1, ... in
+ * order, the reference BLAS's bits.  How it is made fast:
+ *
+ * - A and B are packed into double panels (MR rows of A, NR columns of B,
+ *   interleaved by p), converted once per call and read in order; a float
+ *   B used by one row of tiles only is read in place instead.
+ * - A register tile of MR x NR sums (twelve vectors of four doubles) takes
+ *   one step of p at a time: every sum keeps its own order.
+ * - Depth is cut into blocks of at most KC; a sum leaves the registers
+ *   between blocks (to a double buffer) and comes back unchanged, so the
+ *   blocks only change where the partial sum waits, never its value.
+ * - Threads share out tiles of C, never steps of p: each sum is still one
+ *   chain in one thread, the same bits for any number of threads.
+ *
+ * Fused multiply-add: both factors of every product are floats (the
+ * operands are float arrays, or doubles widened from floats: see nn.h), so
+ * a float times a float, 24 x 24 significant bits, is exact in double and
+ * fma(a, b, acc) rounds once, as acc + a * b does.  Contraction is
+ * therefore allowed in the register tile (kern) and the loops it is
+ * inlined into, marked GEMM_FMA below, and nowhere else in the project,
+ * which builds with -ffp-contract=off.  Without FMA (the default clone,
+ * other targets) the same source computes a * b exactly, then adds: the
+ * same bits.
+ */
+#if defined(__GNUC__) && !defined(__clang__)
+#define GEMM_FMA __attribute__((optimize("fp-contract=fast")))
+#else
+#define GEMM_FMA
+#endif
+#if defined(__clang__)
+#define GEMM_CONTRACT _Pragma("clang fp contract(fast)")
+#else
+#define GEMM_CONTRACT
+#endif
+#if defined(__GNUC__)
+#define GEMM_INLINE inline __attribute__((always_inline))
+#else
+#define GEMM_INLINE inline
+#endif
 
-/* A's rows transposed for thin products; one per thread */
-static _Thread_local double *scratch;
-static _Thread_local size_t scratch_len;
-static _Thread_local double *dscratch;	/* D in double, for X^T . D */
-static _Thread_local size_t dscratch_len;
-
-static double *
-get_scratch(size_t n)
-{
-	if (n > scratch_len) {
-		free(scratch);
-		scratch = nn_malloc(nn_mul(n, sizeof(double)));
-		scratch_len = n;
-	}
-	return scratch;
-}
-
-#define JB 8			/* columns summed in registers at a time */
-#define TP 32			/* a tile of X^T . D: TP x TJ sums in L1 */
-#define TJ 64
+#define MR 4			/* rows of a register tile */
+#define NV 3			/* its vectors of four columns */
+#define NR (4 * NV)		/* its columns */
+#define KC 256			/* the depth of a packed block */
+#define MC 128			/* rows of A packed at a time, MR's multiple */
+#define NC 1536			/* columns of B packed at a time, NR's too */
+#define LAT 5			/* cycles of one fused multiply-add */
 
 /*
  * Four doubles as one value: GCC's and clang's vector extension, which
- * compiles to whatever the target has (SSE2, AVX); each lane is the same
- * IEEE multiply and add as the scalar code, so the bits do not change.
+ * compiles to whatever the target has (SSE2, AVX2 with FMA); each lane is
+ * the same IEEE arithmetic as scalar code.
  */
 #if defined(__GNUC__)
 typedef double v4d __attribute__((vector_size(32)));
-#define V4_LOAD(v, p)	memcpy(&(v), (p), sizeof(v4d))
-#define V4_STORE(p, v)	memcpy((p), &(v), sizeof(v4d))
+/* the same at any double's address, for loads and stores in place */
+typedef double v4u __attribute__((vector_size(32), aligned(8), may_alias));
+typedef float v4f __attribute__((vector_size(16)));
+typedef float v4fu __attribute__((vector_size(16), aligned(4), may_alias));
+typedef long long v4l __attribute__((vector_size(32)));
+/* four floats widened (GCC 12 splits __builtin_convertvector in two) */
+#define WIDEN(x) ((v4d){ (x)[0], (x)[1], (x)[2], (x)[3] })
+#if defined(__clang__)
+#define SHUF(a, b, i, j, k, l) __builtin_shufflevector(a, b, i, j, k, l)
 #else
-typedef struct {
-	double d[4];
-} v4d;
+#define SHUF(a, b, i, j, k, l) __builtin_shuffle(a, b, (v4l){ i, j, k, l })
+#endif
 #endif
 
-/*
- * c[i][0..n) = sum_p a[i][p] b[p][0..n) for m rows, p in order: JB
- * columns of B at a time, kept in cache across the rows
- */
-NN_HOT static void
-rows_times(const float *a, const double *b, size_t m, size_t k, size_t n,
-    double *restrict c)
-{
-	size_t j0, j, p, i;
-	const float *ai;
-	double x, t;
-
-	for (j0 = 0; j0 + JB <= n; j0 += JB) {
-		i = 0;
-#if defined(__GNUC__)
-		/* four rows by JB columns: eight sums in flight, each B load
-		 * used four times */
-		for (; i + 4 <= m; i += 4) {
-			const float *a0 = a + i * k, *a1 = a0 + k, *a2 = a1 + k,
-			    *a3 = a2 + k;
-			v4d s00 = { 0 }, s01 = { 0 }, s10 = { 0 }, s11 = { 0 };
-			v4d s20 = { 0 }, s21 = { 0 }, s30 = { 0 }, s31 = { 0 };
-			v4d b0, b1, xv;
-
-			for (p = 0; p < k; p++) {
-				V4_LOAD(b0, b + p * n + j0);
-				V4_LOAD(b1, b + p * n + j0 + 4);
-				x = a0[p];
-				xv = (v4d){ x, x, x, x };
-				s00 += xv * b0;
-				s01 += xv * b1;
-				x = a1[p];
-				xv = (v4d){ x, x, x, x };
-				s10 += xv * b0;
-				s11 += xv * b1;
-				x = a2[p];
-				xv = (v4d){ x, x, x, x };
-				s20 += xv * b0;
-				s21 += xv * b1;
-				x = a3[p];
-				xv = (v4d){ x, x, x, x };
-				s30 += xv * b0;
-				s31 += xv * b1;
-			}
-			V4_STORE(c + i * n + j0, s00);
-			V4_STORE(c + i * n + j0 + 4, s01);
-			V4_STORE(c + (i + 1) * n + j0, s10);
-			V4_STORE(c + (i + 1) * n + j0 + 4, s11);
-			V4_STORE(c + (i + 2) * n + j0, s20);
-			V4_STORE(c + (i + 2) * n + j0 + 4, s21);
-			V4_STORE(c + (i + 3) * n + j0, s30);
-			V4_STORE(c + (i + 3) * n + j0 + 4, s31);
-		}
-#endif
-		for (; i < m; i++) {
-			ai = a + i * k;
-#if defined(__GNUC__)
-			v4d s0 = { 0 }, s1 = { 0 }, b0, b1, xv;
-
-			for (p = 0; p < k; p++) {
-				x = ai[p];
-				xv = (v4d){ x, x, x, x };
-				V4_LOAD(b0, b + p * n + j0);
-				V4_LOAD(b1, b + p * n + j0 + 4);
-				s0 += xv * b0;
-				s1 += xv * b1;
-			}
-			V4_STORE(c + i * n + j0, s0);
-			V4_STORE(c + i * n + j0 + 4, s1);
-#else
-			double s[JB] = { 0 };
-
-			for (p = 0; p < k; p++) {
-				x = ai[p];
-				for (j = 0; j < JB; j++)
-					s[j] += x * b[p * n + j0 + j];
-			}
-			for (j = 0; j < JB; j++)
-				c[i * n + j0 + j] = s[j];
-#endif
-		}
-	}
-	for (i = 0; i < m; i++) {
-		ai = a + i * k;
-		for (j = j0; j < n; j++) {
-			t = 0.0;
-			for (p = 0; p < k; p++)
-				t += (double)ai[p] * b[p * n + j];
-			c[i * n + j] = t;
-		}
-	}
-}
-
-/*
- * C = A . B: A float m x k, B double k x n, C double m x n; each c[i][j] is
- * sum_p a[i][p] b[p][j] accumulated from 0 in p order, so the result is
- * numpy's (reference BLAS) whatever the loop nest.  Wide products keep
- * JB columns in registers; thin ones (few columns, many rows) eight rows.
- */
-NN_HOT static void
-gemm1(const float *a, const double *b, size_t m, size_t k, size_t n,
-    double *c)
-{
-	size_t i0, i, j, p;
-	double x, *at;
-
-	if (n >= 8 || m < 8 || k == 0) {
-		rows_times(a, b, m, k, n, c);
-		return;
-	}
-	/* eight rows at a time, transposed to double: at[p][0..8) */
-	at = get_scratch(8 * k);
-	for (i0 = 0; i0 + 8 <= m; i0 += 8) {
-		const float *a0 = a + i0 * k;
-
-		for (i = 0; i < 8; i++)
-			for (p = 0; p < k; p++)
-				at[p * 8 + i] = a0[i * k + p];
-		for (j = 0; j < n; j++) {
-			double s[8];
-#if defined(__GNUC__)
-			v4d s0 = { 0 }, s1 = { 0 }, a0, a1, xv;
-
-			for (p = 0; p < k; p++) {
-				x = b[p * n + j];
-				xv = (v4d){ x, x, x, x };
-				V4_LOAD(a0, at + p * 8);
-				V4_LOAD(a1, at + p * 8 + 4);
-				s0 += a0 * xv;
-				s1 += a1 * xv;
-			}
-			V4_STORE(s, s0);
-			V4_STORE(s + 4, s1);
-#else
-			for (i = 0; i < 8; i++)
-				s[i] = 0.0;
-			for (p = 0; p < k; p++) {
-				x = b[p * n + j];
-				for (i = 0; i < 8; i++)
-					s[i] += at[p * 8 + i] * x;
-			}
-#endif
-			for (i = 0; i < 8; i++)
-				c[(i0 + i) * n + j] = s[i];
-		}
-	}
-	if (i0 < m)
-		rows_times(a + i0 * k, b, m - i0, k, n, c + i0 * n);
-}
-
-/*
- * G = X^T . D: X float rows x k, D float rows x n, G double k x n; each
- * g[p][j] is sum_r x[r][p] d[r][j] from 0 in r order (numpy's
- * np.dot(inputs.T, dvalues)).  Runs across the wider of p and j.
- */
-NN_HOT static void
-gemm_tn1(const float *x, const float *d, size_t rows, size_t k, size_t n,
-    double *g)
-{
-	size_t r, p, j;
-	double v, v1, v2, v3, t;
-	double *restrict gt, *restrict gp;
-	const float *xr, *dr;
-
-	/*
-	 * Tiles of TP x TJ sums that stay in L1 while every row goes by; four
-	 * rows at a time: each sum loaded once, four products added in row
-	 * order, stored once.
-	 */
-	if (n >= 8) {
-		size_t p0, p1, j0, j1;
-		const double *restrict dd, *ddr;
-		double *dw;
-
-		/* D once in double: no conversion in the inner loop */
-		if (rows * n > dscratch_len) {
-			free(dscratch);
-			dscratch = nn_malloc(nn_mul(nn_mul(rows, n),
-			    sizeof(double)));
-			dscratch_len = rows * n;
-		}
-		dw = dscratch;
-		for (j = 0; j < rows * n; j++)
-			dw[j] = d[j];
-		dd = dw;
-		memset(g, 0, k * n * sizeof(double));
-		for (p0 = 0; p0 < k; p0 = p1) {
-			p1 = k - p0 < TP ? k : p0 + TP;
-			for (j0 = 0; j0 < n; j0 = j1) {
-				j1 = n - j0 < TJ ? n : j0 + TJ;
-				for (r = 0; r + 4 <= rows; r += 4) {
-					xr = x + r * k;
-					ddr = dd + r * n;
-					for (p = p0; p < p1; p++) {
-						v = xr[p];
-						v1 = xr[k + p];
-						v2 = xr[2 * k + p];
-						v3 = xr[3 * k + p];
-						gp = g + p * n;
-						for (j = j0; j < j1; j++) {
-							t = gp[j];
-							t += v * ddr[j];
-							t += v1 * ddr[n + j];
-							t += v2 * ddr[2 * n + j];
-							t += v3 * ddr[3 * n + j];
-							gp[j] = t;
-						}
-					}
-				}
-				for (; r < rows; r++) {
-					xr = x + r * k;
-					ddr = dd + r * n;
-					for (p = p0; p < p1; p++) {
-						v = xr[p];
-						gp = g + p * n;
-						for (j = j0; j < j1; j++)
-							gp[j] += v * ddr[j];
-					}
-				}
-			}
-		}
-		return;
-	}
-	gt = get_scratch(k * n);
-	memset(gt, 0, k * n * sizeof(double));
-	for (r = 0; r + 4 <= rows; r += 4) {
-		xr = x + r * k;
-		dr = d + r * n;
-		for (j = 0; j < n; j++) {
-			v = dr[j];
-			v1 = dr[n + j];
-			v2 = dr[2 * n + j];
-			v3 = dr[3 * n + j];
-			gp = gt + j * k;
-			for (p = 0; p < k; p++) {
-				t = gp[p];
-				t += (double)xr[p] * v;
-				t += (double)xr[k + p] * v1;
-				t += (double)xr[2 * k + p] * v2;
-				t += (double)xr[3 * k + p] * v3;
-				gp[p] = t;
-			}
-		}
-	}
-	for (; r < rows; r++) {
-		xr = x + r * k;
-		dr = d + r * n;
-		for (j = 0; j < n; j++) {
-			v = dr[j];
-			gp = gt + j * k;
-			for (p = 0; p < k; p++)
-				gp[p] += (double)xr[p] * v;
-		}
-	}
-	for (p = 0; p < k; p++)
-		for (j = 0; j < n; j++)
-			g[p * n + j] = gt[j * k + p];
-}
-
-/*
- * Threads: a product of at least PAR_MIN multiply-adds is cut into one
- * slab of output rows per thread (NN_THREADS, else the online CPUs).
- * Every output element is still one sum in one thread in k order, so the
- * result is the same bits whatever the number of threads.
- */
-#define PAR_MIN (1UL << 21)
-#define MAX_THREADS 64
-
-struct slab {
-	const float *a, *x;
-	const double *b;
-	size_t m, k, n, rows;
-	double *c;
-	int tn;			/* X^T . D: the slab is a range of X's columns */
-	size_t p0, p1;
+/* a float or double matrix: element (i, j) at p[i * rs + j * cs] */
+struct mat {
+	const void *p;
+	size_t rs, cs;
+	int dbl;
 };
+
+/* C = A . B with A m x k, B k x n; C's (i, j) at c[i * rsc + j * csc] */
+struct prob {
+	struct mat a, b;
+	size_t m, k, n;
+	void *c;
+	size_t rsc, csc;
+	int cf;			/* C float: fl32(sum), plus bias if any */
+	const float *bias;	/* (i, j) adds bias[i * rsb + j * csb] */
+	size_t rsb, csb;
+};
+
+/* one thread's packed panels and partial sums, kept between calls */
+struct work {
+	double *a, *b, *w;
+	size_t alen, blen, wlen;
+};
+
+static double *
+grow(double **p, size_t *len, size_t n)
+{
+	if (n > *len) {
+		free(*p);
+		*p = nn_malloc(nn_mul(n, sizeof(double)));
+		*len = n;
+	}
+	return *p;
+}
+
+/* dst[p * ld + c] = src[c * ss + p] for c < 4, p < kc: four rows of
+ * floats into columns of doubles, four by four in registers */
+NN_HOT static void
+tr4(double *restrict dst, size_t ld, const float *src, size_t ss, size_t kc)
+{
+	size_t p = 0, c;
+
+#if defined(__GNUC__)
+	v4d r0, r1, r2, r3, t0, t1, t2, t3;
+
+	for (; p + 4 <= kc; p += 4) {
+		r0 = __builtin_convertvector(*(const v4fu *)(src + p), v4d);
+		r1 = __builtin_convertvector(*(const v4fu *)(src + ss + p),
+		    v4d);
+		r2 = __builtin_convertvector(*(const v4fu *)(src + 2 * ss +
+		    p), v4d);
+		r3 = __builtin_convertvector(*(const v4fu *)(src + 3 * ss +
+		    p), v4d);
+		t0 = SHUF(r0, r1, 0, 4, 2, 6);
+		t1 = SHUF(r0, r1, 1, 5, 3, 7);
+		t2 = SHUF(r2, r3, 0, 4, 2, 6);
+		t3 = SHUF(r2, r3, 1, 5, 3, 7);
+		*(v4u *)(dst + p * ld) = SHUF(t0, t2, 0, 1, 4, 5);
+		*(v4u *)(dst + (p + 1) * ld) = SHUF(t1, t3, 0, 1, 4, 5);
+		*(v4u *)(dst + (p + 2) * ld) = SHUF(t0, t2, 2, 3, 6, 7);
+		*(v4u *)(dst + (p + 3) * ld) = SHUF(t1, t3, 2, 3, 6, 7);
+	}
+#endif
+	for (; p < kc; p++)
+		for (c = 0; c < 4; c++)
+			dst[p * ld + c] = src[c * ss + p];
+}
+
+/*
+ * Packing: rows i0.. of A (mc of them) by depth p0.. (kc) as panels of MR
+ * rows, element (r, p) of a panel of mr rows at [p * mr + r]; columns j0..
+ * of B (nc) as panels of NR columns, a panel w wide padded with zeros to a
+ * multiple of four, w4, with (p, c) at [p * w4 + c].  Panels are MR kc and
+ * NR kc apart.  One loop nest a source type and a direction, so every
+ * loop reads memory in order; floats (sizeof(T) < 8) that must be turned
+ * go four rows at a time through tr4.
+ */
+#define PACK_FUNCS(T, SUF)						\
+static void								\
+pack_a_##SUF(double *restrict dst, const struct mat *s, size_t i0,	\
+    size_t mc, size_t p0, size_t kc)					\
+{									\
+	const T *src = s->p, *r0, *r1, *r2, *r3;			\
+	size_t q, r, p, mr;						\
+									\
+	for (q = 0; q < mc; q += MR, dst += MR * kc) {			\
+		mr = mc - q < MR ? mc - q : MR;				\
+		r0 = src + (i0 + q) * s->rs + p0 * s->cs;		\
+		if (mr == MR && s->cs == 1 && sizeof(T) < 8) {	\
+			tr4(dst, MR, (const float *)r0, s->rs, kc);	\
+		} else if (mr == MR && s->cs == 1) {			\
+			r1 = r0 + s->rs, r2 = r1 + s->rs;		\
+			r3 = r2 + s->rs;				\
+			for (p = 0; p < kc; p++) {			\
+				dst[p * MR] = r0[p];			\
+				dst[p * MR + 1] = r1[p];		\
+				dst[p * MR + 2] = r2[p];		\
+				dst[p * MR + 3] = r3[p];		\
+			}						\
+		} else if (mr == MR && s->rs == 1) {			\
+			for (p = 0; p < kc; p++, r0 += s->cs)		\
+				for (r = 0; r < MR; r++)		\
+					dst[p * MR + r] = r0[r];	\
+		} else {						\
+			for (p = 0; p < kc; p++)			\
+				for (r = 0; r < mr; r++)		\
+					dst[p * mr + r] = r0[p * s->cs + \
+					    r * s->rs];			\
+		}							\
+	}								\
+}									\
+									\
+static void								\
+pack_b_##SUF(double *restrict dst, const struct mat *s, size_t p0,	\
+    size_t kc, size_t j0, size_t nc)					\
+{									\
+	const T *src = s->p, *col;					\
+	const T *cp[NR];						\
+	size_t q, c, p, w, w4;						\
+									\
+	for (q = 0; q < nc; q += NR, dst += NR * kc) {			\
+		w = nc - q < NR ? nc - q : NR;				\
+		w4 = (w + 3) & ~(size_t)3;				\
+		col = src + p0 * s->rs + (j0 + q) * s->cs;		\
+		if (w == NR && s->cs == 1) {				\
+			for (p = 0; p < kc; p++, col += s->rs)		\
+				for (c = 0; c < NR; c++)		\
+					dst[p * NR + c] = col[c];	\
+		} else if (w == NR && s->rs == 1 && sizeof(T) < 8) {	\
+			for (c = 0; c < NR; c += 4)			\
+				tr4(dst + c, NR, (const float *)col +	\
+				    c * s->cs, s->cs, kc);		\
+		} else if (w == NR && s->rs == 1) {			\
+			for (c = 0; c < NR; c++)			\
+				cp[c] = col + c * s->cs;		\
+			for (p = 0; p < kc; p++)			\
+				for (c = 0; c < NR; c++)		\
+					dst[p * NR + c] = cp[c][p];	\
+		} else {						\
+			for (p = 0; p < kc; p++) {			\
+				for (c = 0; c < w; c++)			\
+					dst[p * w4 + c] = col[p * s->rs	\
+					    + c * s->cs];		\
+				for (; c < w4; c++)			\
+					dst[p * w4 + c] = 0.0;		\
+			}						\
+		}							\
+	}								\
+}
+
+PACK_FUNCS(float, f)
+PACK_FUNCS(double, d)
+
+static void
+pack_a(double *dst, const struct mat *s, size_t i0, size_t mc, size_t p0,
+    size_t kc)
+{
+	if (s->dbl)
+		pack_a_d(dst, s, i0, mc, p0, kc);
+	else
+		pack_a_f(dst, s, i0, mc, p0, kc);
+}
+
+static void
+pack_b(double *dst, const struct mat *s, size_t p0, size_t kc, size_t j0,
+    size_t nc)
+{
+	if (s->dbl)
+		pack_b_d(dst, s, p0, kc, j0, nc);
+	else
+		pack_b_f(dst, s, p0, kc, j0, nc);
+}
+
+/* where a tile's sums go: doubles at d, or else floats at f (fl32(sum),
+ * plus bias[c] if bias), row r at r * ld */
+struct out {
+	double *d;
+	float *f;
+	const float *bias;
+	size_t ld;
+};
+
+/* a tile's B: packed doubles at d (rows 4 nv apart), or the rows of a
+ * float matrix read in place at f, ld apart */
+struct bsrc {
+	const double *d;
+	const float *f;
+	size_t ld;
+};
+
+/*
+ * The register tile: t[r][c] = t0[r][c] + sum_p ap[p][r] b[p][c] over kc
+ * steps of p in order, for mr rows and nv vectors of columns; t0 is cin
+ * (row stride ldi) or zero, t goes to o.  Called with constant mr, nv and
+ * bf (B in place), so each shape is its own unrolled loop.
+ */
+static GEMM_INLINE GEMM_FMA void
+kern(const int mr, const int nv, const int bf, size_t kc,
+    const double *restrict ap, struct bsrc bs, const double *cin,
+    size_t ldi, struct out o)
+{
+	GEMM_CONTRACT
+	size_t p;
+	int r;
+	const double *restrict bd = bs.d;
+	const float *restrict bfl = bs.f;
+#if defined(__GNUC__)
+	v4d t[MR][NV], b[NV], x;
+	v4f y;
+	int v;
+
+	if (cin != NULL) {
+		for (r = 0; r < mr; r++)
+			for (v = 0; v < nv; v++)
+				t[r][v] = *(const v4u *)(cin + r * ldi + 4 * v);
+	} else {
+		for (r = 0; r < mr; r++)
+			for (v = 0; v < nv; v++)
+				t[r][v] = (v4d){ 0, 0, 0, 0 };
+	}
+	for (p = 0; p < kc; p++, ap += mr) {
+		if (bf) {
+			for (v = 0; v < nv; v++)
+				b[v] = WIDEN(*(const v4fu *)(bfl + 4 * v));
+			bfl += bs.ld;
+		} else {
+			for (v = 0; v < nv; v++)
+				b[v] = *(const v4u *)(bd + 4 * v);
+			bd += 4 * nv;
+		}
+		for (r = 0; r < mr; r++) {
+			x = (v4d){ ap[r], ap[r], ap[r], ap[r] };
+			for (v = 0; v < nv; v++)
+				t[r][v] += x * b[v];
+		}
+	}
+	if (o.f == NULL) {
+		for (r = 0; r < mr; r++)
+			for (v = 0; v < nv; v++)
+				*(v4u *)(o.d + r * o.ld + 4 * v) = t[r][v];
+		return;
+	}
+	for (r = 0; r < mr; r++)
+		for (v = 0; v < nv; v++) {
+			y = __builtin_convertvector(t[r][v], v4f);
+			if (o.bias != NULL)
+				y = y + *(const v4fu *)(o.bias + 4 * v);
+			*(v4fu *)(o.f + r * o.ld + 4 * v) = y;
+		}
+#else
+	double t[MR][NR], bv;
+	int c;
+
+	for (r = 0; r < mr; r++)
+		for (c = 0; c < 4 * nv; c++)
+			t[r][c] = cin != NULL ? cin[r * ldi + c] : 0.0;
+	for (p = 0; p < kc; p++, ap += mr)
+		for (c = 0; c < 4 * nv; c++) {
+			bv = bf ? bfl[p * bs.ld + c] : bd[p * 4 * nv + c];
+			for (r = 0; r < mr; r++)
+				t[r][c] += ap[r] * bv;
+		}
+	for (r = 0; r < mr; r++)
+		for (c = 0; c < 4 * nv; c++)
+			if (o.f == NULL)
+				o.d[r * o.ld + c] = t[r][c];
+			else if (o.bias == NULL)
+				o.f[r * o.ld + c] = (float)t[r][c];
+			else
+				o.f[r * o.ld + c] = (float)t[r][c] +
+				    o.bias[c];
+#endif
+}
+
+/* C's (i, j) = t, rounded to float and biased if C is float */
+static void
+put(const struct prob *pr, size_t i, size_t j, double t)
+{
+	float f;
+
+	if (!pr->cf) {
+		((double *)pr->c)[i * pr->rsc + j * pr->csc] = t;
+		return;
+	}
+	f = (float)t;
+	if (pr->bias != NULL)
+		f = f + pr->bias[i * pr->rsb + j * pr->csb];
+	((float *)pr->c)[i * pr->rsc + j * pr->csc] = f;
+}
+
+/*
+ * One column panel of a packed block: the tiles of rows 0..mc (C's row
+ * i..) by 4 nv columns (C's column j.., wd of them real).  Sums go to o,
+ * or, when scatter, through t to C one element at a time.
+ */
+static GEMM_INLINE GEMM_FMA void
+strip(const int nv, const int bf, const struct prob *pr, size_t i,
+    size_t j, size_t wd, size_t mc, size_t kc, const double *ap,
+    struct bsrc bs, const double *cin, size_t ldi, struct out o,
+    int scatter)
+{
+	size_t ir, r, c;
+	double t[MR * NR];
+	struct out ot = { t, NULL, NULL, NR };
+
+	if (scatter) {
+		for (ir = 0; ir < mc; ir += MR, ap += MR * kc) {
+			switch (mc - ir < MR ? mc - ir : MR) {
+			case 1:
+				kern(1, nv, bf, kc, ap, bs, cin, ldi, ot);
+				break;
+			case 2:
+				kern(2, nv, bf, kc, ap, bs, cin, ldi, ot);
+				break;
+			case 3:
+				kern(3, nv, bf, kc, ap, bs, cin, ldi, ot);
+				break;
+			default:
+				kern(MR, nv, bf, kc, ap, bs, cin, ldi, ot);
+				break;
+			}
+			if (cin != NULL)
+				cin += MR * ldi;
+			for (r = 0; r < MR && ir + r < mc; r++)
+				for (c = 0; c < wd; c++)
+					put(pr, i + ir + r, j + c,
+					    t[r * NR + c]);
+		}
+		return;
+	}
+	/* whole tiles of MR rows (the common kinds spelt out, so that each
+	 * loop has no tests), then what is left */
+	ir = 0;
+	if (cin == NULL && o.f != NULL) {
+		for (; ir + MR <= mc; ir += MR, ap += MR * kc, o.f += MR * o.ld)
+			kern(MR, nv, bf, kc, ap, bs, NULL, 0,
+			    (struct out){ NULL, o.f, o.bias, o.ld });
+	} else if (cin == NULL) {
+		for (; ir + MR <= mc; ir += MR, ap += MR * kc, o.d += MR * o.ld)
+			kern(MR, nv, bf, kc, ap, bs, NULL, 0,
+			    (struct out){ o.d, NULL, NULL, o.ld });
+	}
+	for (; ir + MR <= mc; ir += MR, ap += MR * kc) {
+		kern(MR, nv, bf, kc, ap, bs, cin, ldi, o);
+		if (cin != NULL)
+			cin += MR * ldi;
+		if (o.f != NULL)
+			o.f += MR * o.ld;
+		else
+			o.d += MR * o.ld;
+	}
+	switch (mc - ir) {
+	case 1:
+		kern(1, nv, bf, kc, ap, bs, cin, ldi, o);
+		break;
+	case 2:
+		kern(2, nv, bf, kc, ap, bs, cin, ldi, o);
+		break;
+	case 3:
+		kern(3, nv, bf, kc, ap, bs, cin, ldi, o);
+		break;
+	}
+}
+
+/*
+ * Each strip shape is a function of its own (its own clone per target), so
+ * the register allocation of its loop is not the caller's.
+ */
+#define STRIP(NV, BF)							\
+NN_HOT GEMM_FMA static void						\
+strip_##NV##_##BF(const struct prob *pr, size_t i, size_t j, size_t wd,	\
+    size_t mc, size_t kc, const double *ap, struct bsrc bs,		\
+    const double *cin, size_t ldi, struct out o, int scatter)		\
+{									\
+	strip(NV, BF, pr, i, j, wd, mc, kc, ap, bs, cin, ldi, o,	\
+	    scatter);							\
+}
+STRIP(1, 0)
+STRIP(1, 1)
+STRIP(2, 0)
+STRIP(2, 1)
+STRIP(3, 0)
+STRIP(3, 1)
+
+typedef void strip_fn(const struct prob *, size_t, size_t, size_t, size_t,
+    size_t, const double *, struct bsrc, const double *, size_t, struct out,
+    int);
+static strip_fn *const strips[] = { strip_1_0, strip_1_1, strip_2_0,
+	strip_2_1, strip_3_0, strip_3_1 };
+
+/*
+ * Every tile of a block: C's rows ic.. (mc) by columns jc.. (nc), depth
+ * pc.. (kc).  A is packed at ap, B at bp, or read in place (bdirect)
+ * where a panel is whole, else packed a panel at a time in wk->b.  Sums
+ * start from zero in the first depth block, else from w (rows ldw apart,
+ * row 0 being C's row ic); they go back to w unless this is the last
+ * block, which writes C: in place when a tile is whole and C's rows are
+ * contiguous, else element by element.
+ */
+static void
+block(const struct prob *pr, const double *ap, const double *bp,
+    struct work *wk, size_t ic, size_t mc, size_t jc, size_t nc, size_t pc,
+    size_t kc, int first, int last, double *w, size_t ldw, int bdirect)
+{
+	size_t jr, wd;
+	int nv, bf, scatter;
+	const double *cin;
+	struct bsrc bs;
+	struct out o;
+
+	for (jr = 0; jr < nc; jr += NR) {
+		wd = nc - jr < NR ? nc - jr : NR;
+		nv = (int)((wd + 3) / 4);
+		bf = bdirect && wd == 4 * (size_t)nv;
+		bs.d = bp + jr * kc;
+		bs.f = NULL;
+		bs.ld = 0;
+		if (bf) {
+			bs.f = (const float *)pr->b.p + pc * pr->b.rs + jc +
+			    jr;
+			bs.ld = pr->b.rs;
+		} else if (bdirect) {
+			pack_b(wk->b, &pr->b, pc, kc, jc + jr, wd);
+			bs.d = wk->b;
+		}
+		cin = first ? NULL : w + jr;
+		scatter = 0;
+		if (!last) {
+			o = (struct out){ w + jr, NULL, NULL, ldw };
+		} else if (wd < 4 * (size_t)nv || pr->csc != 1 ||
+		    (pr->bias != NULL && pr->csb != 1)) {
+			o = (struct out){ NULL, NULL, NULL, 0 };
+			scatter = 1;
+		} else if (pr->cf) {
+			o.d = NULL;
+			o.f = (float *)pr->c + ic * pr->rsc + jc + jr;
+			o.bias = pr->bias != NULL ? pr->bias + jc + jr : NULL;
+			o.ld = pr->rsc;
+		} else {
+			o.d = (double *)pr->c + ic * pr->rsc + jc + jr;
+			o.f = NULL;
+			o.bias = NULL;
+			o.ld = pr->rsc;
+		}
+		strips[nv * 2 + bf - 2](pr, ic, jc + jr, wd, mc, kc, ap, bs,
+		    cin, ldw, o, scatter);
+	}
+}
+
+/*
+ * C's rows i0..i1 by columns j0..j1, packing as it goes: for each block of
+ * columns, each block of depth (in order), each block of rows, every tile.
+ * Partial sums wait in wk->w (rows by the block's columns) between depth
+ * blocks.  With a single row of tiles, a float B whose rows are contiguous
+ * is read in place: packing it would cost more than it saves.
+ */
+static void
+gemm_part(const struct prob *pr, size_t i0, size_t i1, size_t j0, size_t j1,
+    struct work *wk)
+{
+	size_t k = pr->k, nkb, kb, pc, kc, jc, nc, ic, mc, i, j, ldw;
+	double *w;
+	int bdirect;
+
+	if (k == 0) {
+		for (i = i0; i < i1; i++)
+			for (j = j0; j < j1; j++)
+				put(pr, i, j, 0.0);
+		return;
+	}
+	nkb = (k + KC - 1) / KC;
+	ldw = j1 - j0 < NC ? ((j1 - j0 + 3) & ~(size_t)3) : NC;
+	if (nkb > 1)
+		grow(&wk->w, &wk->wlen, nn_mul(i1 - i0, ldw));
+	grow(&wk->a, &wk->alen, MC * ((k + nkb - 1) / nkb));
+	grow(&wk->b, &wk->blen, nn_mul(NC, (k + nkb - 1) / nkb));
+	bdirect = i1 - i0 <= MR && !pr->b.dbl && pr->b.cs == 1;
+	for (jc = j0; jc < j1; jc += nc) {
+		nc = j1 - jc < NC ? j1 - jc : NC;
+		for (kb = 0; kb < nkb; kb++) {
+			pc = k * kb / nkb;
+			kc = k * (kb + 1) / nkb - pc;
+			if (!bdirect)
+				pack_b(wk->b, &pr->b, pc, kc, jc, nc);
+			for (ic = i0; ic < i1; ic += mc) {
+				mc = i1 - ic < MC ? i1 - ic : MC;
+				pack_a(wk->a, &pr->a, ic, mc, pc, kc);
+				w = nkb > 1 ? wk->w + (ic - i0) * ldw : NULL;
+				block(pr, wk->a, wk->b, wk, ic, mc, jc, nc, pc,
+				    kc, kb == 0, kb == nkb - 1, w, ldw,
+				    bdirect);
+			}
+		}
+	}
+}
+
+/*
+ * Rows i0..i1 by every column, with B packed whole at bp
+ * (its depth block at pc starting at bp + pc npad): a task of a product
+ * shared out by rows.
+ */
+static void
+rows_task(const struct prob *pr, const double *bp, size_t npad, size_t i0,
+    size_t i1, struct work *wk)
+{
+	size_t k = pr->k, nkb = (k + KC - 1) / KC, kb, pc, kc;
+	size_t ldw = (pr->n + 3) & ~(size_t)3;
+
+	if (nkb > 1)
+		grow(&wk->w, &wk->wlen, nn_mul(i1 - i0, ldw));
+	grow(&wk->a, &wk->alen, nn_mul((i1 - i0 + MR - 1) / MR * MR,
+	    (k + nkb - 1) / nkb));
+	for (kb = 0; kb < nkb; kb++) {
+		pc = k * kb / nkb;
+		kc = k * (kb + 1) / nkb - pc;
+		pack_a(wk->a, &pr->a, i0, i1 - i0, pc, kc);
+		block(pr, wk->a, bp + pc * npad, wk, i0, i1 - i0, 0, pr->n, pc,
+		    kc, kb == 0, kb == nkb - 1, nkb > 1 ? wk->w : NULL, ldw,
+		    0);
+	}
+}
+
+/*
+ * Threads: a product of at least PAR_MIN multiply-adds is cut into tasks
+ * (NN_THREADS threads, else the online CPUs).  When C has more rows of
+ * tiles than columns, the caller packs B once for all, and a task is a
+ * run of rows; otherwise a task is a range of columns, packed by itself.
+ * Tasks are taken from a counter by whichever thread is free, so a late
+ * or busy worker only takes fewer; each sum is still one chain in one
+ * thread, the same bits whatever ran it.
+ *
+ * Workers live for the process.  Between products they poll briefly, then
+ * sleep on a condition variable.  A product is open while its tasks are
+ * handed out; a worker joins by counting itself active and seeing it still
+ * open, and the caller returns once it is closed and nobody is active.
+ */
+#define PAR_MIN (1UL << 20)
+#define MAX_THREADS 64
+#define SPIN 64			/* busy polls before yielding the CPU */
+#define YIELDS 256		/* yielding polls before sleeping */
+
+/* poll cond: busy at first, then giving the CPU away each time, since the
+ * thread we wait for may need it; up to SPIN + YIELDS times, or for ever
+ * if forever */
+#define POLL(cond, forever)						\
+	for (i = 0; !(cond) && ((forever) || i < SPIN + YIELDS); i++)	\
+		if (i >= SPIN)						\
+			sched_yield()
+
+static struct work works[MAX_THREADS];	/* the pool's, by thread */
+static pthread_key_t own_key;		/* a caller's outside the pool */
+static pthread_once_t own_once = PTHREAD_ONCE_INIT;
+
+static struct {
+	pthread_mutex_t mu;
+	pthread_cond_t go, done;
+	int nw;			/* workers started */
+	int started;
+	atomic_ulong gen;	/* products handed out */
+	atomic_int sleepers;	/* workers asleep on go */
+	atomic_int active;	/* workers inside the product */
+	atomic_int open;	/* its tasks are being handed out */
+	atomic_int waiting;	/* the caller asleep on done */
+	atomic_int ready;	/* B is packed */
+	atomic_size_t next;	/* the next task */
+	const struct prob *pr;
+	int byrows;
+	size_t ntasks;
+	const double *bp;
+	size_t npad;
+} pool = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
+	PTHREAD_COND_INITIALIZER, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, NULL,
+	0 };
+static pthread_mutex_t pool_owner = PTHREAD_MUTEX_INITIALIZER;
+static double *shared_b;		/* B packed whole, the owner's */
+static size_t shared_blen;
+
+static int nthr;			/* NN_THREADS, else the online CPUs */
+static pthread_once_t nthr_once = PTHREAD_ONCE_INIT;
+
+static void
+nthreads_init(void)
+{
+	const char *e = getenv("NN_THREADS");
+	long v;
+
+	v = e != NULL ? strtol(e, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+	nthr = v < 1 ? 1 : v > MAX_THREADS ? MAX_THREADS : (int)v;
+}
 
 static int
 nthreads(void)
 {
-	static int n;
-	const char *e;
-	long v;
+	pthread_once(&nthr_once, nthreads_init);
+	return nthr;
+}
 
-	if (n == 0) {
-		e = getenv("NN_THREADS");
-		v = e != NULL ? strtol(e, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
-		n = v < 1 ? 1 : v > MAX_THREADS ? MAX_THREADS : (int)v;
+/* a calling thread's buffers, freed when it ends */
+static void
+own_free(void *p)
+{
+	struct work *wk = p;
+
+	free(wk->a);
+	free(wk->b);
+	free(wk->w);
+	free(wk);
+}
+
+static void
+own_init(void)
+{
+	if (pthread_key_create(&own_key, own_free) != 0)
+		nn_die("pthread_key_create failed");
+}
+
+static struct work *
+own(void)
+{
+	struct work *wk;
+
+	pthread_once(&own_once, own_init);
+	wk = pthread_getspecific(own_key);
+	if (wk == NULL) {
+		wk = nn_malloc(sizeof(*wk));
+		memset(wk, 0, sizeof(*wk));
+		if (pthread_setspecific(own_key, wk) != 0)
+			nn_die("pthread_setspecific failed");
 	}
-	return n;
+	return wk;
+}
+
+/* task t of n over u units of size us, capped at lim: [*u0, *u1) */
+static void
+task_range(size_t t, size_t n, size_t u, size_t us, size_t lim, size_t *u0,
+    size_t *u1)
+{
+	*u0 = u * t / n * us;
+	*u1 = u * (t + 1) / n * us;
+	if (*u1 > lim)
+		*u1 = lim;
+}
+
+/* take tasks until none is left */
+static void
+run_tasks(struct work *wk)
+{
+	const struct prob *pr = pool.pr;
+	size_t t, u0, u1;
+	int i;
+
+	if (pool.byrows)
+		POLL(atomic_load(&pool.ready), 1);
+	while ((t = atomic_fetch_add(&pool.next, 1)) < pool.ntasks) {
+		if (pool.byrows) {
+			task_range(t, pool.ntasks, (pr->m + MR - 1) / MR, MR,
+			    pr->m, &u0, &u1);
+			rows_task(pr, pool.bp, pool.npad, u0, u1, wk);
+		} else {
+			task_range(t, pool.ntasks, (pr->n + NR - 1) / NR, NR,
+			    pr->n, &u0, &u1);
+			gemm_part(pr, 0, pr->m, u0, u1, wk);
+		}
+	}
 }
 
 static void *
-run_slab(void *arg)
+worker(void *arg)
 {
-	struct slab *s = arg;
-	size_t p, j;
-	double *g;
+	struct work *wk = arg;
+	unsigned long seen = 0, g;
+	int i;
 
-	if (!s->tn) {
-		gemm1(s->a, s->b, s->m, s->k, s->n, s->c);
-		return NULL;
+	for (;;) {
+		POLL(atomic_load(&pool.gen) != seen, 0);
+		if (atomic_load(&pool.gen) == seen) {
+			pthread_mutex_lock(&pool.mu);
+			atomic_fetch_add(&pool.sleepers, 1);
+			while (atomic_load(&pool.gen) == seen)
+				pthread_cond_wait(&pool.go, &pool.mu);
+			atomic_fetch_sub(&pool.sleepers, 1);
+			pthread_mutex_unlock(&pool.mu);
+		}
+		g = atomic_load(&pool.gen);
+		atomic_fetch_add(&pool.active, 1);
+		if (atomic_load(&pool.open) && atomic_load(&pool.gen) == g)
+			run_tasks(wk);
+		seen = g;
+		if (atomic_fetch_sub(&pool.active, 1) == 1 &&
+		    atomic_load(&pool.waiting)) {
+			pthread_mutex_lock(&pool.mu);
+			pthread_cond_signal(&pool.done);
+			pthread_mutex_unlock(&pool.mu);
+		}
 	}
-	/* G's rows p0..p1: X's columns p0..p1 of each row, packed */
-	g = nn_malloc(nn_mul(nn_mul(s->p1 - s->p0, s->n), sizeof(double)));
-	{
-		size_t w = s->p1 - s->p0, r;
-		float *xs = nn_malloc(nn_mul(nn_mul(s->rows, w), sizeof(float)));
-
-		for (r = 0; r < s->rows; r++)
-			memcpy(xs + r * w, s->x + r * s->k + s->p0,
-			    w * sizeof(float));
-		gemm_tn1(xs, s->a, s->rows, w, s->n, g);
-		free(xs);
-	}
-	for (p = s->p0; p < s->p1; p++)
-		for (j = 0; j < s->n; j++)
-			s->c[p * s->n + j] = g[(p - s->p0) * s->n + j];
-	free(g);
 	return NULL;
 }
 
-/* run the slabs on threads, the first on this one */
-static void
-run_all(struct slab *sl, int nt)
+/* start the workers once; the number that run */
+static int
+pool_start(void)
 {
-	pthread_t th[MAX_THREADS];
-	int i, started[MAX_THREADS] = { 0 };
+	pthread_t th;
+	int i;
 
-	for (i = 1; i < nt; i++)
-		started[i] = pthread_create(&th[i], NULL, run_slab, &sl[i]) == 0;
-	run_slab(&sl[0]);
-	for (i = 1; i < nt; i++) {
-		if (started[i])
-			pthread_join(th[i], NULL);
-		else
-			run_slab(&sl[i]);
+	if (!pool.started) {
+		pool.started = 1;
+		for (i = 1; i < nthreads(); i++) {
+			if (pthread_create(&th, NULL, worker, &works[i]) != 0)
+				break;
+			pthread_detach(th);
+			pool.nw++;
+		}
+	}
+	return pool.nw;
+}
+
+/* a big product on the pool, the caller taking tasks too */
+static void
+run_pool(const struct prob *pr, int byrows, int nt)
+{
+	size_t k = pr->k, nkb = (k + KC - 1) / KC, kb, pc, kc, units;
+	int i;
+
+	units = byrows ? (pr->m + MR - 1) / MR : (pr->n + NR - 1) / NR;
+	pool.pr = pr;
+	pool.byrows = byrows;
+	pool.ntasks = byrows ? 2 * (size_t)nt : (size_t)nt;
+	if (byrows && pool.ntasks < (pr->m + MC - 1) / MC)
+		pool.ntasks = (pr->m + MC - 1) / MC;
+	if (pool.ntasks > units)
+		pool.ntasks = units;
+	atomic_store(&pool.ready, 0);
+	atomic_store(&pool.next, 0);
+	atomic_store(&pool.open, 1);
+	atomic_fetch_add(&pool.gen, 1);
+	if (atomic_load(&pool.sleepers) > 0) {
+		pthread_mutex_lock(&pool.mu);
+		pthread_cond_broadcast(&pool.go);
+		pthread_mutex_unlock(&pool.mu);
+	}
+	if (byrows) {
+		/* B whole, while the workers wake */
+		pool.npad = (pr->n + NR - 1) / NR * NR;
+		grow(&shared_b, &shared_blen, nn_mul(k, pool.npad));
+		for (kb = 0; kb < nkb; kb++) {
+			pc = k * kb / nkb;
+			kc = k * (kb + 1) / nkb - pc;
+			pack_b(shared_b + pc * pool.npad, &pr->b, pc, kc, 0,
+			    pr->n);
+		}
+		pool.bp = shared_b;
+		atomic_store(&pool.ready, 1);
+	}
+	run_tasks(&works[0]);
+	atomic_store(&pool.open, 0);
+	POLL(atomic_load(&pool.active) == 0, 0);
+	if (atomic_load(&pool.active) > 0) {
+		pthread_mutex_lock(&pool.mu);
+		atomic_store(&pool.waiting, 1);
+		while (atomic_load(&pool.active) > 0)
+			pthread_cond_wait(&pool.done, &pool.mu);
+		atomic_store(&pool.waiting, 0);
+		pthread_mutex_unlock(&pool.mu);
 	}
 }
 
-/* C = A . B, in slabs of rows on several threads when it is big */
+/* cycles per step of p of one tile: its multiply-adds, two a cycle, but
+ * no fewer than one multiply-add's latency */
+static double
+tile_cycles(size_t mr, size_t nv)
+{
+	return mr * nv / 2.0 > LAT ? mr * nv / 2.0 : LAT;
+}
+
+/* the tiles' cycles for an m x n product of depth k */
+static double
+cost(size_t m, size_t n, size_t k)
+{
+	size_t fm = m / MR, rm = m % MR, fn = n / NR;
+	size_t rn = (n % NR + 3) / 4;
+	double s;
+
+	s = (double)fm * fn * tile_cycles(MR, NV);
+	if (rn > 0)
+		s += fm * tile_cycles(MR, rn);
+	if (rm > 0) {
+		s += fn * tile_cycles(rm, NV);
+		if (rn > 0)
+			s += tile_cycles(rm, rn);
+	}
+	return s * k;
+}
+
+/* C^T = B^T . A^T: the same sums, the tiles run across C's columns */
+static void
+transpose(struct prob *pr)
+{
+	struct mat a = pr->a;
+	size_t t;
+
+	pr->a = pr->b;
+	pr->b = a;
+	t = pr->a.rs, pr->a.rs = pr->a.cs, pr->a.cs = t;
+	t = pr->b.rs, pr->b.rs = pr->b.cs, pr->b.cs = t;
+	t = pr->m, pr->m = pr->n, pr->n = t;
+	t = pr->rsc, pr->rsc = pr->csc, pr->csc = t;
+	t = pr->rsb, pr->rsb = pr->csb, pr->csb = t;
+}
+
+/* any product: on the faster side of C, on the pool when it is big */
+static void
+gemm(struct prob *pr)
+{
+	int nt, byrows;
+	size_t mu, nu;
+
+	/* a scattered store costs about a cycle an element */
+	if (cost(pr->n, pr->m, pr->k) + (double)pr->m * pr->n <
+	    cost(pr->m, pr->n, pr->k))
+		transpose(pr);
+	mu = (pr->m + MR - 1) / MR;
+	nu = (pr->n + NR - 1) / NR;
+	byrows = mu >= nu;
+	nt = nthreads();
+	if ((size_t)nt > (byrows ? mu : nu) / 2)
+		nt = (int)((byrows ? mu : nu) / 2);
+	if (nt <= 1 || (double)pr->m * pr->k * pr->n < PAR_MIN ||
+	    pthread_mutex_trylock(&pool_owner) != 0) {
+		gemm_part(pr, 0, pr->m, 0, pr->n, own());
+		return;
+	}
+	if (nt > pool_start() + 1)
+		nt = pool.nw + 1;
+	if (nt > 1)
+		run_pool(pr, byrows, nt);
+	else
+		gemm_part(pr, 0, pr->m, 0, pr->n, &works[0]);
+	pthread_mutex_unlock(&pool_owner);
+}
+
+/* C = A . B: A float m x k, B double k x n (floats widened), C double */
 void
 nn_gemm(const float *a, const double *b, size_t m, size_t k, size_t n,
     double *c)
 {
-	struct slab sl[MAX_THREADS];
-	int nt = nthreads(), i;
-	size_t r0, r1;
+	struct prob pr = { { a, k, 1, 0 }, { b, n, 1, 1 }, m, k, n, c, n, 1,
+		0, NULL, 0, 0 };
 
-	if (nt == 1 || m < 16 || (double)m * k * n < PAR_MIN) {
-		gemm1(a, b, m, k, n, c);
-		return;
-	}
-	if ((size_t)nt > m / 8)
-		nt = (int)(m / 8);
-	for (i = 0; i < nt; i++) {
-		r0 = m * i / nt / 8 * 8;
-		r1 = i == nt - 1 ? m : m * (i + 1) / nt / 8 * 8;
-		sl[i] = (struct slab){ .a = a + r0 * k, .b = b, .m = r1 - r0,
-		    .k = k, .n = n, .c = c + r0 * n };
-	}
-	run_all(sl, nt);
+	gemm(&pr);
 }
 
-/* G = X^T . D, in slabs of G's rows on several threads when it is big */
+/* G = X^T . D: X float rows x k, D float rows x n, G double k x n */
 void
 nn_gemm_tn(const float *x, const float *d, size_t rows, size_t k, size_t n,
     double *g)
 {
-	struct slab sl[MAX_THREADS];
-	int nt = nthreads(), i;
+	struct prob pr = { { x, 1, k, 0 }, { d, n, 1, 0 }, k, rows, n, g, n,
+		1, 0, NULL, 0, 0 };
 
-	if (nt == 1 || k < 16 || (double)rows * k * n < PAR_MIN) {
-		gemm_tn1(x, d, rows, k, n, g);
-		return;
-	}
-	if ((size_t)nt > k / 8)
-		nt = (int)(k / 8);
-	for (i = 0; i < nt; i++)
-		sl[i] = (struct slab){ .x = x, .a = d, .rows = rows, .k = k,
-		    .n = n, .c = g, .tn = 1, .p0 = k * i / nt,
-		    .p1 = k * (i + 1) / nt };
-	run_all(sl, nt);
+	gemm(&pr);
+}
+
+/*
+ * C = fl32(A . B) + bias: A float m x k, B float k x n (or, when bt, its
+ * transpose n x k: B = b^T), C float m x n; bias (n floats) may be NULL
+ */
+void
+nn_gemm_f(const float *a, const float *b, int bt, const float *bias,
+    size_t m, size_t k, size_t n, float *c)
+{
+	struct prob pr = { { a, k, 1, 0 }, { b, n, 1, 0 }, m, k, n, c, n, 1,
+		1, bias, 0, 1 };
+
+	if (bt)
+		pr.b.rs = 1, pr.b.cs = k;
+	gemm(&pr);
 }

@@ -45,27 +45,7 @@ void
 nn_matmul(const float *a, const float *b, size_t m, size_t k, size_t n,
     float *c)
 {
-	double *bd = nn_malloc(nn_mul(nn_mul(k, n), sizeof(double)));
-	double *acc = nn_malloc(nn_mul(nn_mul(m, n), sizeof(double)));
-	size_t i, mn = m * n;
-
-	nn_dense_prepare(b, k, n, bd);
-	nn_gemm(a, bd, m, k, n, acc);
-	for (i = 0; i < mn; i++)
-		c[i] = (float)acc[i];
-	free(acc);
-	free(bd);
-}
-
-/* wt = (double)W^T, nout x nin, for dX = dZ . W^T */
-void
-nn_dense_prepare_t(const float *params, size_t nin, size_t nout, double *wt)
-{
-	size_t i, j;
-
-	for (i = 0; i < nin; i++)
-		for (j = 0; j < nout; j++)
-			wt[j * nin + i] = params[i * nout + j];
+	nn_gemm_f(a, b, 0, NULL, m, k, n, c);
 }
 
 /* db = np.sum(dZ, axis=0): rows one after another from +0; one column is

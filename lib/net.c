@@ -118,7 +118,6 @@ nn_net_init(struct nn_net *net, size_t nin, struct nn_rng *rng, float scale,
 		l->grad = nn_malloc(nn_mul(n, sizeof(float)));
 		l->s0 = calloc(n, sizeof(float));
 		l->s1 = calloc(n, sizeof(float));
-		l->wd = nn_malloc(nn_mul(n, sizeof(double)));
 		l->dwacc = nn_malloc(nn_mul(n, sizeof(double)));
 		if (l->s0 == NULL || l->s1 == NULL)
 			nn_die("out of memory");
@@ -150,8 +149,6 @@ nn_net_reserve(struct nn_net *net, size_t rows)
 	}
 	net->dout = nn_realloc(net->dout, nn_mul(nn_mul(rows, net->nout),
 	    sizeof(float)));
-	net->acc = nn_realloc(net->acc, nn_mul(nn_mul(rows, net->maxw),
-	    sizeof(double)));
 	net->cap = rows;
 }
 
@@ -179,9 +176,9 @@ nn_net_forward(struct nn_net *net, const float *x, size_t rows, int train,
 		n = rows * l->nout;
 		switch (l->kind) {
 		case NN_DENSE:
-			nn_dense_prepare(l->params, l->nin, l->nout, l->wd);
-			nn_dense_forward(l->wd, l->params + l->nin * l->nout,
-			    in, rows, l->nin, l->nout, net->acc, l->out);
+			/* Z = fl32(X . W) + b */
+			nn_gemm_f(in, l->params, 0, l->params + l->nin *
+			    l->nout, rows, l->nin, l->nout, l->out);
 			break;
 		case NN_RELU:
 			nn_relu_forward(in, n, l->out);
@@ -276,10 +273,9 @@ nn_net_backward(struct nn_net *net, const float *x, const float *y,
 			    l->nout, &l->reg, l->grad);
 			if (i == 0)
 				break;
-			nn_dense_prepare_t(l->params, l->nin, l->nout, l->wd);
-			nn_gemm(dz, l->wd, rows, l->nout, l->nin, net->acc);
-			for (j = 0; j < rows * l->nin; j++)
-				l->dx[j] = (float)net->acc[j];
+			/* dX = fl32(dZ . W^T), W^T read from W's rows */
+			nn_gemm_f(dz, l->params, 1, NULL, rows, l->nout,
+			    l->nin, l->dx);
 			break;
 		case NN_RELU:
 			nn_relu_backward(in, dz, n, l->dx);
@@ -418,13 +414,11 @@ nn_net_free(struct nn_net *net)
 		free(l->grad);
 		free(l->s0);
 		free(l->s1);
-		free(l->wd);
 		free(l->dwacc);
 		free(l->out);
 		free(l->dx);
 		free(l->mask);
 	}
-	free(net->acc);
 	free(net->tmp);
 	free(net->dout);
 }

@@ -207,7 +207,7 @@ struct nn_layer {
 	double rate;		/* dropout's rate */
 	float *params, *grad;	/* [W; b] and its gradient (dense) */
 	float *s0, *s1;		/* the optimizer's state arrays */
-	double *wd, *dwacc;
+	double *dwacc;		/* dW summed in double */
 	float *out, *dx;	/* the batch's outputs and input gradients */
 	unsigned char *mask;	/* dropout's mask */
 };
@@ -216,7 +216,6 @@ struct nn_net {
 	struct nn_layer *l;
 	int loss;
 	size_t nout, maxw, cap;
-	double *acc;
 	float *tmp, *dout;
 };
 int nn_layer_parse(const char *word, struct nn_layer *l);
@@ -252,11 +251,17 @@ void nn_vertical_class(struct nn_rng *r, size_t samples, struct nn_rng *xs);
 void nn_vertical_point(struct nn_rng *xs, struct nn_rng *r, int c, float *xy);
 void nn_sine_point(size_t samples, size_t i, double *xy);
 
-/* gemm.c: products summed in double in k order */
+/*
+ * gemm.c: products, each element one double sum from +0 in k order; b's
+ * doubles must be floats widened (the sums use fused multiply-adds, exact
+ * only for products of two floats).  Safe to call from several threads.
+ */
 void nn_gemm(const float *a, const double *b, size_t m, size_t k, size_t n,
     double *c);
 void nn_gemm_tn(const float *x, const float *d, size_t rows, size_t k,
     size_t n, double *g);
+void nn_gemm_f(const float *a, const float *b, int bt, const float *bias,
+    size_t m, size_t k, size_t n, float *c);
 
 /* stream.c: row-wise commands */
 void nn_map_rows(const char *path, void (*f)(const float *, size_t, float *));
@@ -270,8 +275,6 @@ void nn_dense_forward(const double *wd, const float *bias, const float *x,
     size_t rows, size_t nin, size_t nout, double *acc, float *z);
 void nn_matmul(const float *a, const float *b, size_t m, size_t k,
     size_t n, float *c);
-void nn_dense_prepare_t(const float *params, size_t nin, size_t nout,
-    double *wt);
 void nn_colsum(const float *dz, size_t rows, size_t nout, float *db);
 void nn_relu_forward(const float *x, size_t n, float *y);
 void nn_softmax_forward(const float *x, size_t n, float *y);
