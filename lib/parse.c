@@ -19,7 +19,7 @@ static const double pow10_exact[] = {
 };
 
 /*
- * The common case without strtof: [+-]digits[.digits][(e|E)[+-]digits]
+ * The careful path, byte by byte: [+-]digits[.digits][(e|E)[+-]digits]
  * with at most 19 significant digits w and the value w 10^x, w <= 2^53,
  * |x| <= 22.  Then w and 10^|x| are exact doubles and one multiplication or
  * division gives w 10^x correctly rounded to double (Clinger 1990).  Its
@@ -29,9 +29,9 @@ static const double pow10_exact[] = {
  * 1 with *out set, or 0 to leave the token to strtof.
  */
 static int
-parse_fast(const char *s, size_t len, float *out, const char **stop)
+parse_careful(const char *s, const char *end, float *out, const char **stop)
 {
-	const char *p = s, *end = s + len;
+	const char *p = s;
 	uint64_t w = 0, bits;
 	int neg = 0, ndig = 0, nsig = 0, x = 0, xneg = 0;
 	long xe = 0;
@@ -41,7 +41,7 @@ parse_fast(const char *s, size_t len, float *out, const char **stop)
 #if FLT_EVAL_METHOD != 0 && FLT_EVAL_METHOD != 1
 	return 0;	/* double arithmetic with excess precision */
 #endif
-	if (len > SMALLTOK)
+	if (end - s > SMALLTOK)
 		end = s + SMALLTOK;	/* the counts below cannot overflow */
 	if (p < end && (*p == '+' || *p == '-'))
 		neg = *p++ == '-';
@@ -94,6 +94,147 @@ parse_fast(const char *s, size_t len, float *out, const char **stop)
 	return 1;
 }
 
+/* the 8 bytes at p as a little-endian word: p[0] in the low byte */
+static uint64_t
+load8(const char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t w;
+
+	memcpy(&w, p, sizeof(w));
+	return w;
+#else
+	const unsigned char *u = (const unsigned char *)p;
+
+	return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
+	    (uint64_t)u[3] << 24 | (uint64_t)u[4] << 32 |
+	    (uint64_t)u[5] << 40 | (uint64_t)u[6] << 48 | (uint64_t)u[7] << 56;
+#endif
+}
+
+/* the index of the lowest set bit of m != 0, divided by 8 */
+static int
+low_byte(uint64_t m)
+{
+#if defined(__GNUC__)
+	return __builtin_ctzll(m) >> 3;
+#else
+	/* bits below the lowest, a multiple of 8 plus 7, counted by bytes */
+	return (int)(((((m & (0 - m)) - 1) >> 7 & 0x0101010101010101) *
+	    0x0101010101010101) >> 56);
+#endif
+}
+
+/*
+ * d = the 8 bytes at p minus '0' each; the number of digits that start
+ * p, 0 to 8.  A borrow or carry only moves up, to later bytes, so the
+ * first byte that is not a digit is found right.
+ */
+static int
+digits8(const char *p, uint64_t *d)
+{
+	uint64_t t = load8(p) - 0x3030303030303030, m;
+
+	m = (t | (t + 0x7676767676767676)) & 0x8080808080808080;
+	*d = t;
+	return m != 0 ? low_byte(m) : 8;
+}
+
+/* the value of the k digits in d's low bytes, 1 <= k <= 8 */
+static uint64_t
+value8(uint64_t d, int k)
+{
+	/* leading zeros in the low bytes; then pairs, quads, the octet */
+	d <<= 64 - 8 * k;
+	d = d * 10 + (d >> 8);
+	d = ((d & 0x000000ff000000ff) * (100 + ((uint64_t)1000000 << 32)) +
+	    ((d >> 16 & 0x000000ff000000ff) * (1 + ((uint64_t)10000 << 32))))
+	    >> 32;
+	return d & 0xffffffff;
+}
+
+/* 10^0 .. 10^8 */
+static const uint64_t pow10_u64[] = {
+	1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+};
+
+/* 10^0 .. 10^10, the powers of ten that are exact floats */
+static const float pow10_float[] = {
+	1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f,
+};
+
+/*
+ * The fast path: the common number at s, reading no byte at or past end,
+ * 8 bytes at a time.  [+-]digits[.digits][(e|E)[+-]digits] with fewer than
+ * 8 digits before the point and at most 19 in all (leading zeros too):
+ * w 10^x with w < 10^19 exact.  With w < 2^24 and |x| <= 10, w and 10^|x|
+ * are exact floats and one float multiplication or division rounds w 10^x
+ * correctly (Clinger 1990, in float).  Anything else goes to
+ * parse_careful.  Returns 1 with *out and *stop set, or 0 for strtof.
+ */
+static int
+parse_fast(const char *s, const char *end, float *out, const char **stop)
+{
+	const char *p = s;
+	uint64_t w = 0, d;
+	uint32_t bits;
+	int neg, k, nd, x = 0;
+	long xe;
+	float f;
+
+	if (end - p < 18)
+		return parse_careful(s, end, out, stop);
+	/* without a branch: the signs of the data are random */
+	neg = *p == '-';
+	p += neg | (*p == '+');
+	/* w gets the digits; x counts those after the point */
+	nd = k = digits8(p, &d);
+	if (k == 8)
+		return parse_careful(s, end, out, stop);
+	if (k > 0)
+		w = value8(d, k);
+	p += k;
+	if (*p == '.') {
+		p++;
+		do {
+			if (end - p < 8)
+				return parse_careful(s, end, out, stop);
+			k = digits8(p, &d);
+			if (k > 0)
+				w = w * pow10_u64[k] + value8(d, k);
+			p += k;
+			nd += k;
+			x -= k;
+		} while (k == 8);
+	}
+	if (nd == 0 || nd > 19)
+		return nd == 0 ? 0 : parse_careful(s, end, out, stop);
+	if (*p == 'e' || *p == 'E') {
+		int xneg = 0;
+
+		if (++p < end && (*p == '+' || *p == '-'))
+			xneg = *p++ == '-';
+		if (p == end || *p < '0' || *p > '9')
+			return 0;
+		for (xe = 0; p < end && *p >= '0' && *p <= '9'; p++)
+			if (xe < 100000)
+				xe = xe * 10 + (*p - '0');
+		x += (int)(xneg ? -xe : xe);
+	}
+#if FLT_EVAL_METHOD == 0
+	if (w < (uint64_t)1 << 24 && x >= -10 && x <= 10) {
+		*stop = p;
+		f = (float)w;
+		f = x < 0 ? f / pow10_float[-x] : f * pow10_float[x];
+		memcpy(&bits, &f, sizeof(bits));
+		bits |= (uint32_t)neg << 31;
+		memcpy(out, &bits, sizeof(bits));
+		return 1;
+	}
+#endif
+	return parse_careful(s, end, out, stop);
+}
+
 /* strtof on a NUL-terminated copy, which must end at the token's end */
 static int
 parse_strtof(const char *s, size_t len, float *out)
@@ -137,7 +278,7 @@ nn_parse_float(const char *s, size_t len, float *out)
 {
 	const char *stop;
 
-	if (parse_fast(s, len, out, &stop) && stop == s + len)
+	if (parse_fast(s, s + len, out, &stop) && stop == s + len)
 		return NN_PARSE_OK;
 	return parse_strtof(s, len, out);
 }
@@ -151,5 +292,5 @@ int
 nn_parse_float_prefix(const char *s, const char *end, float *out,
     const char **stop)
 {
-	return parse_fast(s, (size_t)(end - s), out, stop);
+	return parse_fast(s, end, out, stop);
 }

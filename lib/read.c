@@ -203,8 +203,9 @@ number(struct nn_reader *r, char *p, char *le)
 	char *q;
 	float v;
 
-	if (nn_parse_float_prefix(p, le, &v, &stop) &&
-	    (stop == le || is_sep(*stop))) {
+	/* the parser may look past le: the line's newline stops it */
+	if (nn_parse_float_prefix(p, r->buf + r->end, &v, &stop) &&
+	    (stop == le || (stop < le && is_sep(*stop)))) {
 		if (r->n == r->rowcap) {
 			r->rowcap = nn_mul(r->rowcap, 2);
 			r->row = nn_realloc(r->row, nn_mul(r->rowcap,
