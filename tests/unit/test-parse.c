@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "nn.h"
+#include "fmt-ref.h"
 
 #define CORPUS		"tests/data/parse-number-fxx/*.txt"
 #define MAXSHOW		5
@@ -622,6 +623,52 @@ generated(void)
 	    ncases - before);
 }
 
+/* nn_fmt_float's bytes against the printer it replaced */
+static void
+fmt_one(const char *where, float x)
+{
+	char got[NN_FMT_MAX + 8], want[64];
+	size_t n, m;
+
+	memset(got, 'X', sizeof(got));
+	n = nn_fmt_float(x, got);
+	m = ref_fmt_float(x, want);
+	check(n == m && memcmp(got, want, m + 1) == 0 &&
+	    memcmp(got + NN_FMT_MAX, "XXXXXXXX", 8) == 0, "%s: %08lx prints "
+	    "as '%.*s' (%zu), before as '%s'", where,
+	    (unsigned long)tobits(x), NN_FMT_MAX, got, n, want);
+}
+
+static void
+fmt_against_ref(void)
+{
+	uint64_t rng = 0x666d74, b;
+	uint32_t u, edges[] = { 0x38d1b718, 0x5a0e1bca, 0x00800000,
+	    0x4b800000, 0x4b000000, 0x3f800000, 0x7f800000, 0x00000001 };
+	unsigned long n;
+	size_t i;
+	int e, d;
+
+	for (i = 0; i < sizeof(edges) / sizeof(edges[0]); i++)
+		for (u = edges[i] - 3000; u != edges[i] + 3000; u++) {
+			fmt_one("edges", frombits(u));
+			fmt_one("edges", frombits(u | 0x80000000));
+		}
+	for (e = -149; e <= 127; e++)
+		for (d = -2; d <= 2; d++)
+			fmt_one("2^e", frombits(tobits(ldexpf(1, e)) + d));
+	/* decimals with trailing zeros and few digits, all magnitudes */
+	for (e = -45; e <= 38; e++)
+		for (n = 1; n < 1000; n++)
+			fmt_one("short", (float)(n * pow(10, e)));
+	for (u = 0; u < 1 << 24; u += 7)
+		fmt_one("integer", (float)u);
+	for (n = 0; n < 2000000; n++) {
+		b = splitmix(&rng);
+		fmt_one("random", frombits((uint32_t)b));
+	}
+}
+
 int
 main(void)
 {
@@ -630,6 +677,7 @@ main(void)
 	handtokens();
 	handfmt();
 	generated();
+	fmt_against_ref();
 	fprintf(stderr, "test-parse: %lu cases, %lu passed, %lu failed\n",
 	    ncases, ncases - nfailed, nfailed);
 	return nfailed == 0 ? 0 : 1;
