@@ -89,19 +89,28 @@ flog2_pow10(int e)
 /*
  * floor(g cb 2^h / 2^64) rounded to odd at bit 31, that is g cb 2^(h-95)
  * rounded to odd; for cb < 2^32 and 32 <= h <= 64 (here 33 <= h <= 36)
- * two 32x32-bit products give g cb exactly.
+ * two 32x32-bit products give g cb exactly, or one 64x64-bit.
  */
+#if defined(__SIZEOF_INT128__)
+__extension__ typedef unsigned __int128 uint128;
+#endif
+
 static uint32_t
 rop(uint64_t g, uint32_t cb, int h)
 {
+#if defined(__SIZEOF_INT128__)
+	/* one 64x64-bit product, when the compiler has them */
+	uint64_t x = (uint64_t)((uint128)g * cb >> (64 - h));
+#else
 	uint64_t hi = (g >> 32) * cb, lo = (g & 0xffffffff) * cb;
 	uint64_t x = (hi << (h - 32)) + (lo >> (64 - h));
+#endif
 
 	return (uint32_t)(x >> 31) | ((x & 0x7fffffff) != 0);
 }
 
 /* f 10^e: the shortest decimal in Rv of v = c 2^q, the closest to v */
-static void
+static inline void
 shortest(uint32_t c, int q, int irregular, uint32_t *f, int *e)
 {
 	uint32_t cb = c << 2, cbl, cbr = cb + 2, out = c & 1;
@@ -224,7 +233,7 @@ store8(char *p, uint64_t w)
  * f scaled to 9 digits are d0 and the 8 bytes of w; m of them count.
  * Writes at most 18 bytes after p and returns the length.
  */
-static size_t
+static inline size_t
 layout(uint32_t f, int e, int sci, char *p)
 {
 	char *s = p, d0;
@@ -299,8 +308,8 @@ put(char *buf, const char *s)
  * scientific as numpy prints a float32 ("1e-07", "3.4028235e+38"); no
  * trailing ".0"; "nan", "inf", "-inf", "-0".  buf holds NN_FMT_MAX bytes.
  */
-size_t
-nn_fmt_float(float x, char *buf)
+static inline size_t
+fmt_one(float x, char *buf)
 {
 	uint32_t bits, a, t, c, f;
 	int bq, q, e, sci, neg;
@@ -336,4 +345,27 @@ nn_fmt_float(float x, char *buf)
 		return (size_t)(p - buf) + layout(c >> -q, 0, sci, p);
 	shortest(c, q, t == 0 && bq > 1, &f, &e);
 	return (size_t)(p - buf) + layout(f, e, sci, p);
+}
+
+size_t
+nn_fmt_float(float x, char *buf)
+{
+	return fmt_one(x, buf);
+}
+
+/*
+ * v[0..n) as nn_fmt_float prints them, each followed by sep, into buf of
+ * n NN_FMT_MAX bytes, not NUL-terminated; returns the length
+ */
+size_t
+nn_fmt_floats(const float *v, size_t n, int sep, char *buf)
+{
+	char *p = buf;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		p += fmt_one(v[i], p);
+		*p++ = (char)sep;
+	}
+	return (size_t)(p - buf);
 }

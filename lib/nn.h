@@ -55,10 +55,13 @@ enum { NN_PARSE_OK = 0, NN_PARSE_NOTNUM = -1, NN_PARSE_RANGE = 1 };
 int nn_parse_float(const char *s, size_t len, float *out);
 int nn_parse_float_prefix(const char *s, const char *end, float *out,
     const char **stop);
+size_t nn_parse_floats(const char *p, const char *le, const char *end,
+    float *out, size_t max, const char **stop);
 
 /* fmt.c: float32 to the shortest round-trip decimal text */
 #define NN_FMT_MAX 24
 size_t nn_fmt_float(float x, char *buf);
+size_t nn_fmt_floats(const float *v, size_t n, int sep, char *buf);
 
 /* repr.c: a double as Python's repr prints it */
 size_t nn_fmt_repr(double x, char *buf);

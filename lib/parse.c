@@ -163,6 +163,26 @@ static const float pow10_float[] = {
 	1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f,
 };
 
+/* the exponent at *pp after 'e' or 'E', added to *x; 0 if it has none */
+static int
+parse_exponent(const char **pp, const char *end, int *x)
+{
+	const char *p = *pp;
+	long xe = 0;
+	int neg = 0;
+
+	if (p < end && (*p == '+' || *p == '-'))
+		neg = *p++ == '-';
+	if (p == end || *p < '0' || *p > '9')
+		return 0;
+	for (; p < end && *p >= '0' && *p <= '9'; p++)
+		if (xe < 100000)
+			xe = xe * 10 + (*p - '0');
+	*x += (int)(neg ? -xe : xe);
+	*pp = p;
+	return 1;
+}
+
 /*
  * The fast path: the common number at s, reading no byte at or past end,
  * 8 bytes at a time.  [+-]digits[.digits][(e|E)[+-]digits] with fewer than
@@ -172,14 +192,13 @@ static const float pow10_float[] = {
  * correctly (Clinger 1990, in float).  Anything else goes to
  * parse_careful.  Returns 1 with *out and *stop set, or 0 for strtof.
  */
-static int
+static inline int
 parse_fast(const char *s, const char *end, float *out, const char **stop)
 {
 	const char *p = s;
 	uint64_t w = 0, d;
 	uint32_t bits;
 	int neg, k, nd, x = 0;
-	long xe;
 	float f;
 
 	if (end - p < 18)
@@ -189,9 +208,11 @@ parse_fast(const char *s, const char *end, float *out, const char **stop)
 	p += neg | (*p == '+');
 	/* w gets the digits; x counts those after the point */
 	nd = k = digits8(p, &d);
-	if (k == 8)
+	if (k == 1)
+		w = d & 0xff;
+	else if (k == 8)
 		return parse_careful(s, end, out, stop);
-	if (k > 0)
+	else if (k > 0)
 		w = value8(d, k);
 	p += k;
 	if (*p == '.') {
@@ -210,16 +231,9 @@ parse_fast(const char *s, const char *end, float *out, const char **stop)
 	if (nd == 0 || nd > 19)
 		return nd == 0 ? 0 : parse_careful(s, end, out, stop);
 	if (*p == 'e' || *p == 'E') {
-		int xneg = 0;
-
-		if (++p < end && (*p == '+' || *p == '-'))
-			xneg = *p++ == '-';
-		if (p == end || *p < '0' || *p > '9')
+		p++;
+		if (!parse_exponent(&p, end, &x))
 			return 0;
-		for (xe = 0; p < end && *p >= '0' && *p <= '9'; p++)
-			if (xe < 100000)
-				xe = xe * 10 + (*p - '0');
-		x += (int)(xneg ? -xe : xe);
 	}
 #if FLT_EVAL_METHOD == 0
 	if (w < (uint64_t)1 << 24 && x >= -10 && x <= 10) {
@@ -231,6 +245,9 @@ parse_fast(const char *s, const char *end, float *out, const char **stop)
 		memcpy(out, &bits, sizeof(bits));
 		return 1;
 	}
+#else
+	(void)f;
+	(void)bits;
 #endif
 	return parse_careful(s, end, out, stop);
 }
@@ -293,4 +310,46 @@ nn_parse_float_prefix(const char *s, const char *end, float *out,
     const char **stop)
 {
 	return parse_fast(s, end, out, stop);
+}
+
+/* the blanks between numbers, as the reader has them */
+static const unsigned char blank[256] = {
+	[' '] = 1, ['\t'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1,
+};
+
+/*
+ * The reader's loop: numbers from p, separated by blanks or by one comma
+ * with blanks around it, up to max of them into out, none past le; the
+ * parser may look at bytes up to end.  When le < end, *le must be a byte
+ * no number, blank or comma holds (the line's newline, a '#'); when not,
+ * this reads nothing.  Returns how many were read, with *stop after the
+ * last one and the blanks after it: at le, or at what the reader must see
+ * itself (a comma not followed by a number, a bracket, a number the fast
+ * path does not take, junk).
+ */
+size_t
+nn_parse_floats(const char *p, const char *le, const char *end, float *out,
+    size_t max, const char **stop)
+{
+	const char *t = p, *q;
+	size_t n = 0;
+
+	*stop = p;
+	if (le >= end)
+		return 0;
+	/* *le stops every loop below: no bound checks */
+	while (n < max && parse_fast(t, end, out + n, &q) &&
+	    (blank[(unsigned char)*q] || *q == ',' || q == le)) {
+		n++;
+		for (p = q; blank[(unsigned char)*p]; p++)
+			;
+		*stop = p;
+		if (*p == ',')
+			for (p++; blank[(unsigned char)*p]; p++)
+				;
+		if (p == le)
+			break;
+		t = p;
+	}
+	return n;
 }

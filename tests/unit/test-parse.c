@@ -623,6 +623,83 @@ generated(void)
 	    ncases - before);
 }
 
+static const struct {
+	const char *s;		/* a line; '|' marks le, else its newline */
+	size_t max, n;		/* values read of at most max */
+	int stop;		/* where the reader takes over */
+} runs[] = {
+	{ "1 2 3\n", 9, 3, 5 },
+	{ "1, 2 ,3\n", 9, 3, 7 },
+	{ "1\t2\r3\v4\f5  \t 6 \n", 9, 6, 15 },
+	{ "-0.5,+.5,5.,5e-1\n", 9, 4, 16 },
+	{ "1,,2\n", 9, 1, 1 },
+	{ "1 ,\n", 9, 1, 2 },
+	{ "1 2x 3\n", 9, 1, 2 },
+	{ "1 [2\n", 9, 1, 2 },
+	{ "1 2]\n", 9, 1, 2 },
+	{ "1 inf 2\n", 9, 1, 2 },
+	{ "1 0x10 2\n", 9, 1, 2 },
+	{ "1 - 2\n", 9, 1, 2 },
+	{ "1 2 3 4\n", 2, 2, 4 },
+	{ "1 2 3 4\n", 0, 0, 0 },
+	{ "1 2|#3\n", 9, 2, 3 },
+	{ "1 2 |#3\n", 9, 2, 4 },
+	{ "0.71356916 16777218 1e-07 -3.4028235e+38\n", 9, 3, 26 },
+	{ "0.71356916 16777217 1e-07\n", 9, 1, 11 },
+	{ "123456789012345678901234 1\n", 9, 0, 0 },
+	{ "1e5 1e 2\n", 9, 1, 4 },
+	{ "x\n", 9, 0, 0 },
+	{ "\n", 9, 0, 0 },
+};
+
+/* nn_parse_floats: how far it reads, and what it reads */
+static void
+handruns(void)
+{
+	char buf[128], tok[64];
+	const char *stop, *le, *p;
+	float out[9], want;
+	size_t i, j, n, len;
+
+	for (i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) {
+		len = strlen(runs[i].s);
+		memcpy(buf, runs[i].s, len);
+		memset(buf + len, '9', sizeof(buf) - len);
+		p = strchr(runs[i].s, '|');
+		if (p != NULL) {
+			le = buf + (p - runs[i].s);
+			buf[le - buf] = ' ';	/* as if beyond the line */
+			memmove(buf + (le - buf), buf + (le - buf) + 1, len);
+			buf[le - buf] = '#';
+		} else
+			le = buf + len - 1;
+		n = nn_parse_floats(buf, le, buf + sizeof(buf), out,
+		    runs[i].max, &stop);
+		check(n == runs[i].n && stop == buf + runs[i].stop, "'%s' "
+		    "reads %zu to %td, want %zu to %d", runs[i].s, n,
+		    stop - buf, runs[i].n, runs[i].stop);
+		/* the values are strtof's of the tokens */
+		for (p = buf, j = 0; j < n && j < runs[i].n; j++) {
+			while (*p == ' ' || *p == ',' || (*p >= '\t' &&
+			    *p <= '\r'))
+				p++;
+			len = strcspn(p, " ,\t\n\v\f\r#");
+			memcpy(tok, p, len);
+			tok[len] = '\0';
+			p += len;
+			want = strtof(tok, NULL);
+			check(tobits(out[j]) == tobits(want), "'%s': value %zu "
+			    "%08lx, want %08lx", runs[i].s, j,
+			    (unsigned long)tobits(out[j]),
+			    (unsigned long)tobits(want));
+		}
+		/* nothing past le at the end of the text */
+		n = nn_parse_floats(buf, le, le, out, runs[i].max, &stop);
+		check(n == 0 && stop == buf, "'%s' with le = end reads %zu",
+		    runs[i].s, n);
+	}
+}
+
 /* nn_fmt_float's bytes against the printer it replaced */
 static void
 fmt_one(const char *where, float x)
@@ -677,6 +754,7 @@ main(void)
 	handtokens();
 	handfmt();
 	generated();
+	handruns();
 	fmt_against_ref();
 	fprintf(stderr, "test-parse: %lu cases, %lu passed, %lu failed\n",
 	    ncases, ncases - nfailed, nfailed);
