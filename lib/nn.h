@@ -255,7 +255,13 @@ void nn_gemm(const float *a, const double *b, size_t m, size_t k, size_t n,
 void nn_gemm_tn(const float *x, const float *d, size_t rows, size_t k,
     size_t n, double *g);
 
-/* stream.c: row-wise commands */
+/* stream.c: rows printed by a second thread; row-wise commands */
+struct nn_rows;
+struct nn_rows *nn_rows_open(struct nn_writer *w);
+float *nn_rows_add(struct nn_rows *q, size_t n, int sep);
+int nn_rows_printer(const struct nn_rows *q);
+void nn_rows_finish(struct nn_rows *q);
+void nn_rows_close(struct nn_rows *q);
 void nn_map_rows(const char *path, void (*f)(const float *, size_t, float *));
 
 /* layer.c: forward and backward functions of the layers */
