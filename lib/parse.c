@@ -35,10 +35,10 @@ static const double pow10_exact[] = {
  * rounding to float is the correct one unless the double lies exactly
  * half-way between two floats (rounding twice can then go the wrong way);
  * its range, 1e-22 .. 2^53 1e22, is within float's normal range.  Returns
- * 1 with *out set, or 0 to leave the token to strtof.
+ * where the number ends with *out set, or NULL to leave it to strtof.
  */
-static NOINLINE int
-parse_careful(const char *s, const char *end, float *out, const char **stop)
+static NOINLINE const char *
+parse_careful(const char *s, const char *end, float *out)
 {
 	const char *p = s;
 	uint64_t w = 0, bits;
@@ -48,7 +48,7 @@ parse_careful(const char *s, const char *end, float *out, const char **stop)
 	float f;
 
 #if FLT_EVAL_METHOD != 0 && FLT_EVAL_METHOD != 1
-	return 0;	/* double arithmetic with excess precision */
+	return NULL;	/* double arithmetic with excess precision */
 #endif
 	if (end - s > SMALLTOK)
 		end = s + SMALLTOK;	/* the counts below cannot overflow */
@@ -59,7 +59,7 @@ parse_careful(const char *s, const char *end, float *out, const char **stop)
 		ndig++;
 	for (; p < end && *p >= '0' && *p <= '9'; p++, ndig++) {
 		if (nsig++ == 19)
-			return 0;
+			return NULL;
 		w = w * 10 + (uint64_t)(*p - '0');
 	}
 	if (p < end && *p == '.') {
@@ -69,38 +69,37 @@ parse_careful(const char *s, const char *end, float *out, const char **stop)
 				x--;
 		for (; p < end && *p >= '0' && *p <= '9'; p++, ndig++) {
 			if (nsig++ == 19)
-				return 0;
+				return NULL;
 			w = w * 10 + (uint64_t)(*p - '0');
 			x--;
 		}
 	}
 	if (ndig == 0)
-		return 0;
+		return NULL;
 	if (p < end && (*p == 'e' || *p == 'E')) {
 		if (++p < end && (*p == '+' || *p == '-'))
 			xneg = *p++ == '-';
 		if (p == end || *p < '0' || *p > '9')
-			return 0;
+			return NULL;
 		for (; p < end && *p >= '0' && *p <= '9'; p++)
 			if (xe < 100000)
 				xe = xe * 10 + (*p - '0');
 	}
-	*stop = p;
 	if (w == 0) {
 		*out = neg ? -0.0f : 0.0f;
-		return 1;
+		return p;
 	}
 	xe = x + (xneg ? -xe : xe);
 	if (w > (uint64_t)1 << 53 || xe < -22 || xe > 22)
-		return 0;
+		return NULL;
 	d = (double)w;
 	d = xe < 0 ? d / pow10_exact[-xe] : d * pow10_exact[xe];
 	memcpy(&bits, &d, sizeof(bits));
 	if ((bits & 0x1fffffff) == 0x10000000)
-		return 0;	/* half-way: float's last bit + 1 and zeros */
+		return NULL;	/* half-way: float's last bit + 1 and zeros */
 	f = (float)d;
 	*out = neg ? -f : f;
-	return 1;
+	return p;
 }
 
 /* the 8 bytes at p as a little-endian word: p[0] in the low byte */
@@ -298,7 +297,8 @@ parse_lemire(uint64_t w, int x, int neg, float *out)
 	}
 	if (be < 1 || be > 254)
 		return 0;
-	bits = (uint32_t)neg << 31 | (uint32_t)be << 23 | ((uint32_t)m & 0x7fffff);
+	bits = (uint32_t)neg << 31 | (uint32_t)be << 23 |
+	    ((uint32_t)m & 0x7fffff);
 	memcpy(out, &bits, sizeof(bits));
 	return 1;
 }
@@ -330,10 +330,10 @@ parse_exponent(const char **pp, const char *end, int *x)
  * w < 2^24 and |x| <= 10, w and 10^|x| are exact floats and one float
  * multiplication or division rounds w 10^x correctly (Clinger 1990, in
  * float); else parse_lemire.  What neither takes goes to parse_careful.
- * Returns 1 with *out and *stop set, or 0 for strtof.
+ * Returns where the number ends with *out set, or NULL for strtof.
  */
-static ALWAYS_INLINE int
-parse_fast(const char *s, const char *end, float *out, const char **stop)
+static ALWAYS_INLINE const char *
+parse_fast(const char *s, const char *end, float *out)
 {
 	const char *p = s;
 	uint64_t w = 0, d;
@@ -342,7 +342,7 @@ parse_fast(const char *s, const char *end, float *out, const char **stop)
 	float f;
 
 	if (end - p < 18)
-		return parse_careful(s, end, out, stop);
+		return parse_careful(s, end, out);
 	/* without a branch: the signs of the data are random */
 	neg = *p == '-';
 	p += neg | (*p == '+');
@@ -355,7 +355,7 @@ parse_fast(const char *s, const char *end, float *out, const char **stop)
 	p += k;
 	while (k == 8) {
 		if (end - p < 8)
-			return parse_careful(s, end, out, stop);
+			return parse_careful(s, end, out);
 		k = digits8(p, &d);
 		if (k > 0)
 			w = w * pow10_u64[k] + value8(d, k);
@@ -366,7 +366,7 @@ parse_fast(const char *s, const char *end, float *out, const char **stop)
 		p++;
 		do {
 			if (end - p < 8)
-				return parse_careful(s, end, out, stop);
+				return parse_careful(s, end, out);
 			k = digits8(p, &d);
 			if (k > 0)
 				w = w * pow10_u64[k] + value8(d, k);
@@ -376,21 +376,20 @@ parse_fast(const char *s, const char *end, float *out, const char **stop)
 		} while (k == 8);
 	}
 	if (nd == 0 || nd > 19)
-		return nd == 0 ? 0 : parse_careful(s, end, out, stop);
+		return nd == 0 ? NULL : parse_careful(s, end, out);
 	if (*p == 'e' || *p == 'E') {
 		p++;
 		if (!parse_exponent(&p, end, &x))
-			return 0;
+			return NULL;
 	}
 #if FLT_EVAL_METHOD == 0
 	if (w < (uint64_t)1 << 24 && x >= -10 && x <= 10) {
-		*stop = p;
 		f = (float)w;
 		f = x < 0 ? f / pow10_float[-x] : f * pow10_float[x];
 		memcpy(&bits, &f, sizeof(bits));
 		bits |= (uint32_t)neg << 31;
 		memcpy(out, &bits, sizeof(bits));
-		return 1;
+		return p;
 	}
 #else
 	(void)f;
@@ -398,10 +397,9 @@ parse_fast(const char *s, const char *end, float *out, const char **stop)
 #endif
 	if (w != 0 && x >= POW5_MIN && x <= POW5_MAX &&
 	    parse_lemire(w, x, neg, out)) {
-		*stop = p;
-		return 1;
+		return p;
 	}
-	return parse_careful(s, end, out, stop);
+	return parse_careful(s, end, out);
 }
 
 /* strtof on a NUL-terminated copy, which must end at the token's end */
@@ -445,9 +443,7 @@ parse_strtof(const char *s, size_t len, float *out)
 int
 nn_parse_float(const char *s, size_t len, float *out)
 {
-	const char *stop;
-
-	if (parse_fast(s, s + len, out, &stop) && stop == s + len)
+	if (parse_fast(s, s + len, out) == s + len)
 		return NN_PARSE_OK;
 	return parse_strtof(s, len, out);
 }
@@ -461,7 +457,7 @@ int
 nn_parse_float_prefix(const char *s, const char *end, float *out,
     const char **stop)
 {
-	return parse_fast(s, end, out, stop);
+	return (*stop = parse_fast(s, end, out)) != NULL;
 }
 
 /* the blanks between numbers, as the reader has them */
@@ -490,7 +486,7 @@ nn_parse_floats(const char *p, const char *le, const char *end, float *out,
 	if (le >= end)
 		return 0;
 	/* *le stops every loop below: no bound checks */
-	while (n < max && parse_fast(t, end, out + n, &q) &&
+	while (n < max && (q = parse_fast(t, end, out + n)) != NULL &&
 	    (blank[(unsigned char)*q] || *q == ',' || q == le)) {
 		n++;
 		for (p = q; blank[(unsigned char)*p]; p++)
