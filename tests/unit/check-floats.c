@@ -9,7 +9,7 @@
  *	./check-floats [-n samples]
  *
  * 1. Every one of the 2^32 bit patterns prints (in fewer than NN_FMT_MAX
- *    bytes) the same bytes as the printer before it (tests/unit/fmt-ref.h)
+ *    bytes) the same bytes as the printer before it (tests/unit/fmt-ref.c)
  *    and reads back to the same bits, a nan to a nan, with nn_parse_float
  *    and as the reader reads it (nn_parse_float_prefix, text after it).
  * 2. For all powers of two and a deterministic random sample of finite
@@ -36,7 +36,7 @@
 #include <unistd.h>
 
 #include "nn.h"
-#include "fmt-ref.h"
+#include "fmt-ref.c"
 
 #define NTHREAD		2
 #define MAXSHOW		10

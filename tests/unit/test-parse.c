@@ -9,7 +9,7 @@
 #include <strings.h>
 
 #include "nn.h"
-#include "fmt-ref.h"
+#include "fmt-ref.c"
 
 #define CORPUS		"tests/data/parse-number-fxx/*.txt"
 #define MAXSHOW		5

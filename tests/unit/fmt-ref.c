@@ -1,8 +1,10 @@
 /*
- * fmt-ref.h: the printer as lib/fmt.c had it before its digits were
+ * fmt-ref.c: the printer as lib/fmt.c had it before its digits were
  * written 8 at a time (commit faec39f), kept as the reference that the
  * tests hold nn_fmt_float to, byte for byte: ref_fmt_float(x, buf).
- * Schubfach for binary32; see lib/fmt.c for how it works.
+ * Schubfach for binary32; see lib/fmt.c for how it works.  Included by
+ * test-parse.c and check-floats.c (so that make asan copies it with
+ * them), not built on its own.
  */
 #include <math.h>
 #include <stdint.h>
