@@ -229,9 +229,9 @@ store8(char *p, uint64_t w)
 
 /*
  * f 10^e (0 < f < 10^9) at p, NUL-terminated: d.ddde+XX when sci, else
- * positional, like numpy; trailing zeros of f dropped.  The 9 digits of
- * f scaled to 9 digits are d0 and the 8 bytes of w; m of them count.
- * Writes at most 18 bytes after p and returns the length.
+ * positional, like numpy; trailing zeros of f dropped.  f scaled to
+ * exactly 9 digits is d0 and the 8 bytes of w; the first m of them count.
+ * Writes at most 18 bytes from p and returns the length.
  */
 static inline size_t
 layout(uint32_t f, int e, int sci, char *p)
@@ -260,7 +260,7 @@ layout(uint32_t f, int e, int sci, char *p)
 		p[3] = pairs[2 * x + 1];
 		p += 4;
 	} else if (x < 0) {
-		/* 0.000ddd: 1 - x bytes before d0, for -7 <= x < 0 */
+		/* 0.000ddd: 1 - x bytes before d0, -7 <= x < 0 (here >= -4) */
 		store8(p, 0x3030303030302e30);
 		p += 1 - x;
 		p[0] = d0;
