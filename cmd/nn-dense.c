@@ -32,7 +32,7 @@ struct dense {
 	float *xb;		/* a batch of input rows */
 	int seps[BATCH];	/* the blank lines before each */
 	size_t nb;
-	struct nn_writer *w;
+	struct nn_rows *out;	/* printed by a second thread */
 };
 
 static struct dense *pending;	/* written out before an error's message */
@@ -58,17 +58,20 @@ flush(struct dense *d)
 		return;
 	nn_dense_forward(d->wd, d->params + d->nin * d->nout, d->xb, d->nb,
 	    d->nin, d->nout, d->acc, d->z);
-	for (i = 0; i < d->nb; i++) {
-		nn_write_blank(d->w, d->seps[i]);
-		nn_write_row(d->w, d->z + i * d->nout, d->nout);
-	}
+	for (i = 0; i < d->nb; i++)
+		memcpy(nn_rows_add(d->out, d->nout, d->seps[i]),
+		    d->z + i * d->nout, d->nout * sizeof(float));
 	d->nb = 0;
 }
 
+/* the rows before an error printed; not by the printer's write error */
 static void
 flush_pending(void)
 {
+	if (nn_rows_printer(pending->out))
+		return;
 	flush(pending);
+	nn_rows_finish(pending->out);
 }
 
 static void
@@ -230,7 +233,7 @@ main(int argc, char *argv[])
 
 	r = nn_reader_open("-");
 	nn_writer_stdout(&w);
-	d.w = &w;
+	d.out = nn_rows_open(&w);
 	pending = &d;
 	nn_atdie(flush_pending);
 	while (nn_read_row(r, &x, &n, &sep)) {
@@ -251,6 +254,7 @@ main(int argc, char *argv[])
 			flush(&d);
 	}
 	flush(&d);
+	nn_rows_close(d.out);
 	nn_writer_close(&w);
 	nn_reader_close(r);
 	return NN_EXIT_OK;

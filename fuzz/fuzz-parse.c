@@ -2,9 +2,10 @@
  * fuzz-parse.c: the number parser against strtof, and the printer.
  * nn_parse_float(s, len) must give what strtof gives on a NUL-terminated
  * copy of the whole token (the same float bits, or the same rejection or
- * range error; strtof's leading blanks are not a number); every float it
- * reads, and the float in the input's first 4 bytes, must print as the
- * shortest decimal that reads back to the same bits.
+ * range error; strtof's leading blanks are not a number), and so must the
+ * reader's fast path on the bytes it takes with text after them; every
+ * float it reads, and the float in the input's first 4 bytes, must print
+ * as the shortest decimal that reads back to the same bits.
  */
 #include <errno.h>
 #include <math.h>
@@ -92,6 +93,35 @@ check_print(float x)
 	}
 }
 
+/*
+ * copy[0..size) as the reader meets it, a newline and more text after it:
+ * when the fast path takes a number it stops at or before the newline,
+ * with what strtof makes of the bytes it took
+ */
+static void
+reader_path(size_t size)
+{
+	static char line[sizeof(copy) + 64], tok[sizeof(copy)];
+	const char *stop;
+	float f = 0, g = 0;
+	size_t len;
+
+	memcpy(line, copy, size);
+	line[size] = '\n';
+	memset(line + size + 1, '5', sizeof(line) - size - 1);
+	if (!nn_parse_float_prefix(line, line + sizeof(line), &f, &stop))
+		return;
+	if (stop < line || stop > line + size)
+		fuzz_fail("'%s': read to %td of %zu", copy, stop - line, size);
+	len = (size_t)(stop - line);
+	memcpy(tok, line, len);
+	tok[len] = '\0';
+	if (reference(tok, len, &g) != NN_PARSE_OK || memcmp(&f, &g,
+	    sizeof(f)) != 0)
+		fuzz_fail("'%s' of '%s': %a, strtof %a", tok, copy, (double)f,
+		    (double)g);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -113,6 +143,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    (double)g);
 		check_print(f);
 	}
+	reader_path(size);
 	if (size >= 4) {
 		memcpy(&bits, data, sizeof(bits));
 		memcpy(&f, &bits, sizeof(f));

@@ -89,19 +89,28 @@ flog2_pow10(int e)
 /*
  * floor(g cb 2^h / 2^64) rounded to odd at bit 31, that is g cb 2^(h-95)
  * rounded to odd; for cb < 2^32 and 32 <= h <= 64 (here 33 <= h <= 36)
- * two 32x32-bit products give g cb exactly.
+ * two 32x32-bit products give g cb exactly, or one 64x64-bit.
  */
+#if defined(__SIZEOF_INT128__)
+__extension__ typedef unsigned __int128 uint128;
+#endif
+
 static uint32_t
 rop(uint64_t g, uint32_t cb, int h)
 {
+#if defined(__SIZEOF_INT128__)
+	/* one 64x64-bit product, when the compiler has them */
+	uint64_t x = (uint64_t)((uint128)g * cb >> (64 - h));
+#else
 	uint64_t hi = (g >> 32) * cb, lo = (g & 0xffffffff) * cb;
 	uint64_t x = (hi << (h - 32)) + (lo >> (64 - h));
+#endif
 
 	return (uint32_t)(x >> 31) | ((x & 0x7fffffff) != 0);
 }
 
 /* f 10^e: the shortest decimal in Rv of v = c 2^q, the closest to v */
-static void
+static inline void
 shortest(uint32_t c, int q, int irregular, uint32_t *f, int *e)
 {
 	uint32_t cb = c << 2, cbl, cbr = cb + 2, out = c & 1;
@@ -150,63 +159,129 @@ static const char pairs[] =
 	"34353637383940414243444546474849505152535455565758596061626364656667"
 	"6869707172737475767778798081828384858687888990919293949596979899";
 
-/* f 10^e in buf, as d.ddde+XX when sci, else positional, like numpy */
-static size_t
-layout(int neg, uint32_t f, int e, int sci, char *buf)
-{
-	char dig[10], *p = buf;
-	uint64_t pow;
-	int n, i, x;
+/* 10^0 .. 10^9 */
+static const uint32_t pow10_u32[] = {
+	1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+	1000000000,
+};
 
-	while (f % 10 == 0) {
-		f /= 10;
-		e++;
-	}
-	for (n = 1, pow = 10; f >= pow; n++)
-		pow *= 10;
-	/* dig[0..n) gets f's digits, two at a time from the right */
-	for (i = n; f >= 100; f /= 100, i -= 2)
-		memcpy(dig + i - 2, pairs + f % 100 * 2, 2);
-	if (f >= 10)
-		memcpy(dig, pairs + f * 2, 2);
-	else
-		dig[0] = (char)('0' + f);
-	x = e + n - 1;		/* the power of ten of the leading digit */
-	if (neg)
-		*p++ = '-';
+/* the number of decimal digits of f > 0: floor(log10 f) + 1 */
+static int
+ndigits(uint32_t f)
+{
+	int b, t;
+
+#if defined(__GNUC__)
+	b = 32 - __builtin_clz(f);
+#else
+	for (b = 0; b < 32 && f >> b != 0; b++)
+		;
+#endif
+	/* 1233 / 4096 ~ log10 2: t is floor(log10 f) or one more */
+	t = b * 1233 >> 12;
+	return t + (f >= pow10_u32[t]);
+}
+
+/* the number of zero bytes at the top of w != 0 */
+static int
+high_zero_bytes(uint64_t w)
+{
+#if defined(__GNUC__)
+	return __builtin_clzll(w) >> 3;
+#else
+	int n = 0;
+
+	while ((w >> (56 - 8 * n) & 0xff) == 0)
+		n++;
+	return n;
+#endif
+}
+
+/*
+ * the 8 digits of v < 10^8, one a byte, the first in the low byte: four
+ * and four in two 32-bit lanes, then two and two in 16-bit lanes, then
+ * bytes; each lane divided by a multiplication exact for its range
+ */
+static uint64_t
+digits8(uint32_t v)
+{
+	uint64_t w = v / 10000 | (uint64_t)(v % 10000) << 32, t;
+
+	t = (w * 10486) >> 20 & 0x0000007f0000007f;	/* / 100 */
+	w = t | (w - t * 100) << 16;
+	t = (w * 103) >> 10 & 0x000f000f000f000f;	/* / 10 */
+	return t | (w - t * 10) << 8;
+}
+
+/* w's 8 bytes at p, the low byte first */
+static void
+store8(char *p, uint64_t w)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(p, &w, sizeof(w));
+#else
+	int i;
+
+	for (i = 0; i < 8; i++)
+		p[i] = (char)(w >> 8 * i);
+#endif
+}
+
+/*
+ * f 10^e (0 < f < 10^9) at p, NUL-terminated: d.ddde+XX when sci, else
+ * positional, like numpy; trailing zeros of f dropped.  f scaled to
+ * exactly 9 digits is d0 and the 8 bytes of w; the first m of them count.
+ * Writes at most 18 bytes from p and returns the length.
+ */
+static inline size_t
+layout(uint32_t f, int e, int sci, char *p)
+{
+	char *s = p, d0;
+	uint64_t w;
+	int n, m, x;
+
+	n = ndigits(f);
+	f *= pow10_u32[9 - n];
+	d0 = (char)('0' + f / 100000000);
+	w = digits8(f % 100000000);
+	m = w == 0 ? 1 : 9 - high_zero_bytes(w);
+	w |= 0x3030303030303030;	/* '0' in every byte */
+	x = e + n - 1;			/* the power of ten of d0 */
 	if (sci) {
-		*p++ = dig[0];
-		if (n > 1)
-			*p++ = '.';
-		for (i = 1; i < n; i++)
-			*p++ = dig[i];
-		*p++ = 'e';
-		*p++ = x < 0 ? '-' : '+';
+		/* d.ddde-XX, de+XX: |x| < 100 for a float */
+		p[0] = d0;
+		p[1] = '.';
+		store8(p + 2, w);
+		p += m > 1 ? m + 1 : 1;
+		p[0] = 'e';
+		p[1] = x < 0 ? '-' : '+';
 		x = x < 0 ? -x : x;
-		if (x >= 100)
-			*p++ = (char)('0' + x / 100);
-		memcpy(p, pairs + x % 100 * 2, 2);
-		p += 2;
+		p[2] = pairs[2 * x];
+		p[3] = pairs[2 * x + 1];
+		p += 4;
 	} else if (x < 0) {
-		/* 0.000ddd */
-		*p++ = '0';
-		*p++ = '.';
-		for (i = x + 1; i < 0; i++)
-			*p++ = '0';
-		for (i = 0; i < n; i++)
-			*p++ = dig[i];
+		/* 0.000ddd: 1 - x bytes before d0, -7 <= x < 0 (here >= -4) */
+		store8(p, 0x3030303030302e30);
+		p += 1 - x;
+		p[0] = d0;
+		store8(p + 1, w);
+		p += m;
+	} else if (m <= x + 1) {
+		/* ddd000: x + 1 digits, for x < 17 */
+		p[0] = d0;
+		store8(p + 1, w);
+		store8(p + 9, 0x3030303030303030);
+		p += x + 1;
 	} else {
-		/* ddd.ddd or ddd000 */
-		for (i = 0; i < n; i++) {
-			*p++ = dig[i];
-			if (i == x && i < n - 1)
-				*p++ = '.';
-		}
-		for (i = 0; i < e; i++)
-			*p++ = '0';
+		/* ddd.ddd: x + 1 digits, the point, the other m - x - 1 */
+		p[0] = d0;
+		store8(p + 1, w);
+		p[x + 1] = '.';
+		store8(p + x + 2, w >> 8 * x);
+		p += m + 1;
 	}
 	*p = '\0';
-	return (size_t)(p - buf);
+	return (size_t)(p - s);
 }
 
 /* a fixed word into buf */
@@ -220,40 +295,77 @@ put(char *buf, const char *s)
 }
 
 /*
+ * Positional for fl32 bits of |x| in [POS_MIN, POS_END): the least float
+ * >= the double 1e-4 (fl32(1e-4) is below it) and the least >= 1e16.
+ */
+#define POS_MIN	0x38d1b718
+#define POS_END	0x5a0e1bca
+
+/*
  * x as the shortest decimal that reads back to it, the closest to x of
  * those; positional when 1e-4 <= |x| < 1e16 (x's exact value against the
  * doubles 1e-4 and 1e16, as numpy compares: fl32(1e-4) is "1e-04"), else
  * scientific as numpy prints a float32 ("1e-07", "3.4028235e+38"); no
  * trailing ".0"; "nan", "inf", "-inf", "-0".  buf holds NN_FMT_MAX bytes.
  */
-size_t
-nn_fmt_float(float x, char *buf)
+static inline size_t
+fmt_one(float x, char *buf)
 {
-	uint32_t bits, t, c, f;
-	int bq, q, e, neg, sci;
+	uint32_t bits, a, t, c, f;
+	int bq, q, e, sci, neg;
+	char *p = buf;
 
-	sci = !(fabs((double)x) >= 1e-4 && fabs((double)x) < 1e16);
 	memcpy(&bits, &x, sizeof(bits));
+	a = bits & 0x7fffffff;
 	neg = (int)(bits >> 31);
-	bq = (int)(bits >> 23 & 0xff);
-	t = bits & 0x7fffff;
-	if (bq == 0xff) {
-		if (t != 0)
+	if (a >= 0x7f800000) {
+		if (a > 0x7f800000)
 			return put(buf, "nan");
 		return put(buf, neg ? "-inf" : "inf");
 	}
-	if (bq == 0 && t == 0)
-		return put(buf, neg ? "-0" : "0");
+	*p = '-';
+	p += neg;
+	if (a == 0) {
+		p[0] = '0';
+		p[1] = '\0';
+		return (size_t)(p + 1 - buf);
+	}
+	sci = a < POS_MIN || a >= POS_END;
+	bq = (int)(a >> 23);
+	t = a & 0x7fffff;
 	if (bq == 0) {
 		/* subnormal: c 2^-149 */
 		shortest(t, -149, 0, &f, &e);
-		return layout(neg, f, e, sci, buf);
+		return (size_t)(p - buf) + layout(f, e, sci, p);
 	}
 	c = t | 0x800000;
 	q = bq - 150;
 	if (q < 0 && q > -24 && (c & ((1u << -q) - 1)) == 0)
 		/* an integer below 2^23: its own digits are the shortest */
-		return layout(neg, c >> -q, 0, sci, buf);
+		return (size_t)(p - buf) + layout(c >> -q, 0, sci, p);
 	shortest(c, q, t == 0 && bq > 1, &f, &e);
-	return layout(neg, f, e, sci, buf);
+	return (size_t)(p - buf) + layout(f, e, sci, p);
+}
+
+size_t
+nn_fmt_float(float x, char *buf)
+{
+	return fmt_one(x, buf);
+}
+
+/*
+ * v[0..n) as nn_fmt_float prints them, each followed by sep, into buf of
+ * n NN_FMT_MAX bytes, not NUL-terminated; returns the length
+ */
+size_t
+nn_fmt_floats(const float *v, size_t n, int sep, char *buf)
+{
+	char *p = buf;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		p += fmt_one(v[i], p);
+		*p++ = (char)sep;
+	}
+	return (size_t)(p - buf);
 }

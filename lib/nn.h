@@ -55,10 +55,13 @@ enum { NN_PARSE_OK = 0, NN_PARSE_NOTNUM = -1, NN_PARSE_RANGE = 1 };
 int nn_parse_float(const char *s, size_t len, float *out);
 int nn_parse_float_prefix(const char *s, const char *end, float *out,
     const char **stop);
+size_t nn_parse_floats(const char *p, const char *le, const char *end,
+    float *out, size_t max, const char **stop);
 
 /* fmt.c: float32 to the shortest round-trip decimal text */
 #define NN_FMT_MAX 24
 size_t nn_fmt_float(float x, char *buf);
+size_t nn_fmt_floats(const float *v, size_t n, int sep, char *buf);
 
 /* repr.c: a double as Python's repr prints it */
 size_t nn_fmt_repr(double x, char *buf);
@@ -263,7 +266,13 @@ void nn_gemm_tn(const float *x, const float *d, size_t rows, size_t k,
 void nn_gemm_f(const float *a, const float *b, int bt, const float *bias,
     size_t m, size_t k, size_t n, float *c);
 
-/* stream.c: row-wise commands */
+/* stream.c: rows printed by a second thread; row-wise commands */
+struct nn_rows;
+struct nn_rows *nn_rows_open(struct nn_writer *w);
+float *nn_rows_add(struct nn_rows *q, size_t n, int sep);
+int nn_rows_printer(const struct nn_rows *q);
+void nn_rows_finish(struct nn_rows *q);
+void nn_rows_close(struct nn_rows *q);
 void nn_map_rows(const char *path, void (*f)(const float *, size_t, float *));
 
 /* layer.c: forward and backward functions of the layers */

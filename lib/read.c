@@ -203,8 +203,9 @@ number(struct nn_reader *r, char *p, char *le)
 	char *q;
 	float v;
 
-	if (nn_parse_float_prefix(p, le, &v, &stop) &&
-	    (stop == le || is_sep(*stop))) {
+	/* the parser may look past le: the line's newline stops it */
+	if (nn_parse_float_prefix(p, r->buf + r->end, &v, &stop) &&
+	    (stop == le || (stop < le && is_sep(*stop)))) {
 		if (r->n == r->rowcap) {
 			r->rowcap = nn_mul(r->rowcap, 2);
 			r->row = nn_realloc(r->row, nn_mul(r->rowcap,
@@ -258,6 +259,8 @@ static int
 text_row(struct nn_reader *r)
 {
 	char *p = r->lp, *le = r->le, *q;
+	const char *stop;
+	size_t k;
 	int need = 0;
 
 	q = memchr(p, '#', (size_t)(le - p));
@@ -285,7 +288,16 @@ text_row(struct nn_reader *r)
 		if (*p == '[' || *p == ']')
 			nn_die_at(r->name, r->line, r->n + 1,
 			    "unexpected '%c' in a row of plain text", *p);
-		p = number(r, p, le);
+		if (r->n == r->rowcap) {
+			r->rowcap = nn_mul(r->rowcap, 2);
+			r->row = nn_realloc(r->row, nn_mul(r->rowcap,
+			    sizeof(float)));
+		}
+		/* the common numbers in one go, then whatever stopped them */
+		k = nn_parse_floats(p, le, r->buf + r->end, r->row + r->n,
+		    r->rowcap - r->n, &stop);
+		r->n += k;
+		p = k > 0 ? p + (stop - p) : number(r, p, le);
 		need = 0;
 	}
 	return 1;

@@ -1,7 +1,189 @@
-/* stream.c: the loop of a row-wise command */
+/* stream.c: rows printed by a second thread while the next are computed */
+#include <pthread.h>
 #include <stdlib.h>
 
 #include "nn.h"
+
+#define BLOCK_VALUES	16384	/* values in a block, unless a row has more */
+#define BLOCK_ROWS	1024
+
+/* rows of output: their values one after another, and the blank lines */
+struct block {
+	float *v;
+	size_t cap, len;
+	size_t n[BLOCK_ROWS];
+	int sep[BLOCK_ROWS];
+	size_t rows;
+	int last;		/* the stream ends with this block */
+};
+
+/*
+ * Two blocks: the caller adds rows to one while the printing thread
+ * prints the other, in turn.  full[i] says b[i] waits for the printer;
+ * both sides wait on one condition variable.  Without a thread
+ * (pthread_create failed), a full block is printed in place.
+ */
+struct nn_rows {
+	struct block b[2];
+	int full[2];
+	int fill;		/* the block rows are added to */
+	int running;		/* the printer was started and not joined */
+	struct nn_writer *w;
+	pthread_t printer;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+};
+
+/* a block's rows to the writer */
+static void
+print_block(struct nn_rows *q, const struct block *b)
+{
+	const float *v = b->v;
+	size_t r;
+
+	for (r = 0; r < b->rows; v += b->n[r], r++) {
+		nn_write_blank(q->w, b->sep[r]);
+		nn_write_row(q->w, v, b->n[r]);
+	}
+}
+
+/* the printing thread: each block in turn, until the last */
+static void *
+print_blocks(void *arg)
+{
+	struct nn_rows *q = arg;
+	int i = 0, last;
+
+	do {
+		pthread_mutex_lock(&q->lock);
+		while (!q->full[i])
+			pthread_cond_wait(&q->cond, &q->lock);
+		pthread_mutex_unlock(&q->lock);
+		print_block(q, &q->b[i]);
+		last = q->b[i].last;
+		pthread_mutex_lock(&q->lock);
+		q->full[i] = 0;
+		pthread_cond_broadcast(&q->cond);
+		pthread_mutex_unlock(&q->lock);
+		i ^= 1;
+	} while (!last);
+	return NULL;
+}
+
+/* the filled block to the printer and the other one back, emptied */
+static void
+hand_off(struct nn_rows *q, int last)
+{
+	struct block *b = &q->b[q->fill];
+
+	b->last = last;
+	if (!q->running) {
+		print_block(q, b);
+		b->rows = b->len = 0;
+		return;
+	}
+	pthread_mutex_lock(&q->lock);
+	q->full[q->fill] = 1;
+	pthread_cond_broadcast(&q->cond);
+	q->fill ^= 1;
+	while (q->full[q->fill])
+		pthread_cond_wait(&q->cond, &q->lock);
+	pthread_mutex_unlock(&q->lock);
+	b = &q->b[q->fill];
+	b->rows = b->len = 0;
+}
+
+/* rows for w, printed by a thread of their own */
+struct nn_rows *
+nn_rows_open(struct nn_writer *w)
+{
+	struct nn_rows *q = nn_malloc(sizeof(*q));
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		q->b[i].cap = BLOCK_VALUES;
+		q->b[i].v = nn_malloc(BLOCK_VALUES * sizeof(float));
+		q->b[i].len = q->b[i].rows = 0;
+		q->full[i] = 0;
+	}
+	q->fill = 0;
+	q->w = w;
+	pthread_mutex_init(&q->lock, NULL);
+	pthread_cond_init(&q->cond, NULL);
+	q->running = pthread_create(&q->printer, NULL, print_blocks, q) == 0;
+	return q;
+}
+
+/*
+ * Room for the next row, n values printed after sep blank lines: the
+ * caller fills it before it calls nn_rows_add or nn_rows_finish again.
+ */
+float *
+nn_rows_add(struct nn_rows *q, size_t n, int sep)
+{
+	struct block *b = &q->b[q->fill];
+	float *y;
+
+	if (b->rows == BLOCK_ROWS || (b->rows > 0 && n > b->cap - b->len)) {
+		hand_off(q, 0);
+		b = &q->b[q->fill];
+	}
+	if (n > b->cap) {
+		b->cap = n;
+		b->v = nn_realloc(b->v, nn_mul(n, sizeof(float)));
+	}
+	y = b->v + b->len;
+	b->n[b->rows] = n;
+	b->sep[b->rows++] = sep;
+	b->len += n;
+	return y;
+}
+
+/*
+ * 1 if called from q's printing thread: what a write error's nn_atdie
+ * hook must leave alone
+ */
+int
+nn_rows_printer(const struct nn_rows *q)
+{
+	return q->running && pthread_equal(pthread_self(), q->printer);
+}
+
+/* every row added is printed and the thread ended; no more rows */
+void
+nn_rows_finish(struct nn_rows *q)
+{
+	if (q->running) {
+		hand_off(q, 1);
+		pthread_join(q->printer, NULL);
+		q->running = 0;
+	} else
+		hand_off(q, 1);
+}
+
+/* finish and free */
+void
+nn_rows_close(struct nn_rows *q)
+{
+	int i;
+
+	nn_rows_finish(q);
+	pthread_mutex_destroy(&q->lock);
+	pthread_cond_destroy(&q->cond);
+	for (i = 0; i < 2; i++)
+		free(q->b[i].v);
+	free(q);
+}
+
+static struct nn_rows *map_rows;
+
+/* before a data error's message: print the rows read before it */
+static void
+map_rows_atdie(void)
+{
+	if (map_rows != NULL && !nn_rows_printer(map_rows))
+		nn_rows_finish(map_rows);
+}
 
 /* y = f(x) for each row of the tensor in path, blocks kept, to stdout */
 void
@@ -10,21 +192,17 @@ nn_map_rows(const char *path, void (*f)(const float *, size_t, float *))
 	struct nn_reader *r = nn_reader_open(path);
 	struct nn_writer w;
 	const float *x;
-	float *y = NULL;
-	size_t n, cap = 0;
+	size_t n;
 	int sep;
 
 	nn_writer_stdout(&w);
-	while (nn_read_row(r, &x, &n, &sep)) {
-		if (n > cap) {
-			cap = n;
-			y = nn_realloc(y, nn_mul(cap, sizeof(float)));
-		}
-		f(x, n, y);
-		nn_write_blank(&w, sep);
-		nn_write_row(&w, y, n);
-	}
+	map_rows = nn_rows_open(&w);
+	nn_atdie(map_rows_atdie);
+	while (nn_read_row(r, &x, &n, &sep))
+		f(x, n, nn_rows_add(map_rows, n, sep));
+	nn_atdie(NULL);
+	nn_rows_close(map_rows);
+	map_rows = NULL;
 	nn_writer_close(&w);
 	nn_reader_close(r);
-	free(y);
 }

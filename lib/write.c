@@ -127,23 +127,25 @@ nn_writer_open(struct nn_writer *w, const char *path)
 void
 nn_write_row(struct nn_writer *w, const float *v, size_t n)
 {
-	char *p = linebuf, *end = linebuf + sizeof(linebuf) - NN_FMT_MAX - 2;
-	size_t i;
+	size_t i, k, len = 0;
 
-	for (i = 0; i < n; i++) {
-		if (p > end) {
-			if (fwrite(linebuf, 1, (size_t)(p - linebuf), w->fp) !=
-			    (size_t)(p - linebuf))
+	/* each number and the space after it in linebuf, as many as fit */
+	for (i = 0; i < n; i += k) {
+		k = (sizeof(linebuf) - len) / NN_FMT_MAX;
+		if (k == 0) {
+			if (fwrite(linebuf, 1, len, w->fp) != len)
 				write_error(w);
-			p = linebuf;
+			len = 0;
+			k = sizeof(linebuf) / NN_FMT_MAX;
 		}
-		if (i > 0)
-			*p++ = ' ';
-		p += nn_fmt_float(v[i], p);
+		if (k > n - i)
+			k = n - i;
+		len += nn_fmt_floats(v + i, k, ' ', linebuf + len);
 	}
-	*p++ = '\n';
-	if (fwrite(linebuf, 1, (size_t)(p - linebuf), w->fp) !=
-	    (size_t)(p - linebuf))
+	if (len > 0)
+		len--;	/* the last space */
+	linebuf[len++] = '\n';
+	if (fwrite(linebuf, 1, len, w->fp) != len)
 		write_error(w);
 }
 

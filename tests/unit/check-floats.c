@@ -9,8 +9,9 @@
  *	./check-floats [-n samples]
  *
  * 1. Every one of the 2^32 bit patterns prints (in fewer than NN_FMT_MAX
- *    bytes) and reads back with nn_parse_float to the same bits; a nan to
- *    a nan.
+ *    bytes) the same bytes as the printer before it (tests/unit/fmt-ref.c)
+ *    and reads back to the same bits, a nan to a nan, with nn_parse_float
+ *    and as the reader reads it (nn_parse_float_prefix, text after it).
  * 2. For all powers of two and a deterministic random sample of finite
  *    floats (20 million unless -n says otherwise), the printed decimal is
  *    the one a slow reference finds: the least p in 1..9 for which a
@@ -35,6 +36,7 @@
 #include <unistd.h>
 
 #include "nn.h"
+#include "fmt-ref.c"
 
 #define NTHREAD		2
 #define MAXSHOW		10
@@ -169,26 +171,39 @@ static void *
 run(void *arg)
 {
 	struct work *w = arg;
-	char buf[NN_FMT_MAX + 8];
+	char buf[NN_FMT_MAX + 8], ref[64];
+	const char *stop = NULL;
 	uint64_t b, seed = 0x6e6e2d666d74 + (uint64_t)w->id;
 	unsigned long i;
-	size_t n;
-	float x, y;
-	int e, r;
+	size_t n, m;
+	float x, y, z;
+	int e, r, rz;
 
 	for (b = (uint64_t)w->id; b <= 0xffffffff; b += NTHREAD) {
 		x = frombits((uint32_t)b);
-		memset(buf + NN_FMT_MAX - 1, 'X', 8);
+		memset(buf + NN_FMT_MAX - 1, 'X', 9);
 		n = nn_fmt_float(x, buf);
-		y = 0;
+		m = ref_fmt_float(x, ref);
+		y = z = 0;
 		r = nn_parse_float(buf, n, &y);
+		buf[n] = ' ';
+		rz = nn_parse_float_prefix(buf, buf + sizeof(buf), &z, &stop);
+		buf[n] = '\0';
 		w->ntrip++;
 		if (n >= NN_FMT_MAX || memchr(buf, '\0', NN_FMT_MAX) == NULL ||
-		    n != strlen(buf) || r != NN_PARSE_OK || (memcmp(&x, &y,
-		    sizeof(x)) != 0 && !(isnan(x) && isnan(y)))) {
+		    n != strlen(buf) || n != m || memcmp(buf, ref, n) != 0 ||
+		    r != NN_PARSE_OK || (memcmp(&x, &y, sizeof(x)) != 0 &&
+		    !(isnan(x) && isnan(y)))) {
 			w->nbad++;
-			show("%08lx prints as '%.24s' (%zu), reads back as "
-			    "%.9g (%d)", (unsigned long)b, buf, n, y, r);
+			show("%08lx prints as '%.24s' (%zu), before as '%s', "
+			    "reads back as %.9g (%d)", (unsigned long)b, buf,
+			    n, ref, y, r);
+		} else if (rz && (stop != buf + n || memcmp(&x, &z,
+		    sizeof(x)) != 0)) {
+			w->nbad++;
+			show("%08lx prints as '%s', which the reader reads "
+			    "as %.9g (%d, %td bytes)", (unsigned long)b, buf, z,
+			    rz, stop - buf);
 		}
 	}
 	for (e = -149 + w->id; e <= 127; e += NTHREAD) {
