@@ -21,13 +21,11 @@ static const char options[] =
     "  -r reg         with -b: add regularisation: l1, l2, l1w, l1b, l2w or\n"
     "                 l2b = strength, colon-separated, e.g. l2=5e-4\n";
 
-#define BATCH 64		/* rows computed together: W stays in cache */
+#define BATCH 256		/* rows computed together: W packed once */
 
 struct dense {
 	size_t nin, nout;
 	float *params;		/* [W; b]: nin + 1 rows of nout */
-	double *wd;		/* W in double for the dot kernel */
-	double *acc;
 	float *z;
 	float *xb;		/* a batch of input rows */
 	int seps[BATCH];	/* the blank lines before each */
@@ -41,11 +39,8 @@ static struct dense *pending;	/* written out before an error's message */
 static void
 dense_setup(struct dense *d)
 {
-	d->wd = nn_malloc(nn_mul(nn_mul(d->nin, d->nout), sizeof(double)));
-	d->acc = nn_malloc(nn_mul(nn_mul(BATCH, d->nout), sizeof(double)));
 	d->z = nn_malloc(nn_mul(nn_mul(BATCH, d->nout), sizeof(float)));
 	d->xb = nn_malloc(nn_mul(nn_mul(BATCH, d->nin), sizeof(float)));
-	nn_dense_prepare(d->params, d->nin, d->nout, d->wd);
 }
 
 /* Z = X . W + b for the batch, and out */
@@ -56,8 +51,9 @@ flush(struct dense *d)
 
 	if (d->nb == 0)
 		return;
-	nn_dense_forward(d->wd, d->params + d->nin * d->nout, d->xb, d->nb,
-	    d->nin, d->nout, d->acc, d->z);
+	/* Z = fl32(X . W) + b */
+	nn_gemm_f(d->xb, d->params, 0, d->params + d->nin * d->nout, d->nb,
+	    d->nin, d->nout, d->z);
 	for (i = 0; i < d->nb; i++)
 		memcpy(nn_rows_add(d->out, d->nout, d->seps[i]),
 		    d->z + i * d->nout, d->nout * sizeof(float));
