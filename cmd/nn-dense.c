@@ -21,7 +21,7 @@ static const char options[] =
     "  -r reg         with -b: add regularisation: l1, l2, l1w, l1b, l2w or\n"
     "                 l2b = strength, colon-separated, e.g. l2=5e-4\n";
 
-#define BATCH 256		/* rows computed together: W packed once */
+#define BATCH 64		/* rows computed together: W stays in cache */
 
 struct dense {
 	size_t nin, nout;
