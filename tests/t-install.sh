@@ -4,9 +4,11 @@ t_true "make install puts every command in bin and its page in man1, nn.7 in man
 	 for c in cmd/*.c; do c=${c#cmd/}; c=${c%.c};
 	     [ -x "$T/inst/usr/bin/$c" ] && [ -f "$T/inst/usr/share/man/man1/$c.1" ] || exit 1;
 	 done && [ -f "$T/inst/usr/share/man/man7/nn.7" ]'
-t_true "the installed page renders: man -l nn-dense.1 and nn.7" \
-	'mandoc "$T/inst/usr/share/man/man1/nn-dense.1" | grep -q "dense layer" &&
-	 mandoc "$T/inst/usr/share/man/man7/nn.7" | grep -q "nn-spiral"'
+if command -v mandoc >/dev/null 2>&1; then
+	t_true "the installed page renders: mandoc nn-dense.1 and nn.7" \
+		'mandoc "$T/inst/usr/share/man/man1/nn-dense.1" | grep -q "dense layer" &&
+		 mandoc "$T/inst/usr/share/man/man7/nn.7" | grep -q "nn-spiral"'
+fi
 t_true "make uninstall removes them" \
 	'make -s uninstall DESTDIR="$T/inst" PREFIX=/usr >/dev/null &&
 	 [ -z "$(find "$T/inst" -type f)" ]'
