@@ -1,6 +1,9 @@
 /* err.c: error messages, usage lines and checked allocation */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +13,44 @@
 #include "nn.h"
 
 const char *nn_prog = "nn";
-static void (*atdie)(void);	/* writes what is complete before an error */
+/* writes what is complete before an error; set by the main thread, run
+ * by whichever thread fails first */
+static void (*_Atomic atdie)(void);
+
+/*
+ * One thread ends the process.  exit() twice at once is undefined, and a
+ * command may fail in two threads at once (the reader on bad input, the
+ * printing thread on a full disk).  The first to fail goes on to its
+ * message and exit; the same thread failing again on the way (in an
+ * nn_atdie hook) goes on too; any other thread ends itself quietly, so
+ * that a dying thread waiting for it (joining the printer) is let go.
+ */
+static atomic_flag ending = ATOMIC_FLAG_INIT;
+static atomic_int ender_known;
+static pthread_t ender;
+
+static void
+end_enter(void)
+{
+	if (!atomic_flag_test_and_set(&ending)) {
+		ender = pthread_self();
+		atomic_store(&ender_known, 1);
+		return;
+	}
+	while (!atomic_load(&ender_known))
+		sched_yield();
+	if (pthread_equal(ender, pthread_self()))
+		return;
+	pthread_exit(NULL);
+}
+
+/* exit(status), by one thread only (see end_enter) */
+_Noreturn void
+nn_exit(int status)
+{
+	end_enter();
+	exit(status);
+}
 
 /* fn runs once before a data error's message: to flush complete output */
 void
@@ -22,9 +62,8 @@ nn_atdie(void (*fn)(void))
 static void
 run_atdie(void)
 {
-	void (*fn)(void) = atdie;
+	void (*fn)(void) = atomic_exchange(&atdie, NULL);
 
-	atdie = NULL;
 	if (fn != NULL)
 		fn();
 }
@@ -68,6 +107,7 @@ nn_die(const char *fmt, ...)
 {
 	va_list ap;
 
+	end_enter();
 	run_atdie();
 	va_start(ap, fmt);
 	vmsg(0, fmt, ap);
@@ -82,6 +122,7 @@ nn_die_errno(const char *fmt, ...)
 	va_list ap;
 	int e = errno;
 
+	end_enter();
 	run_atdie();
 	errno = e;
 	va_start(ap, fmt);
@@ -97,6 +138,7 @@ nn_die_at(const char *file, unsigned long line, unsigned long field,
 {
 	va_list ap;
 
+	end_enter();
 	run_atdie();
 	fflush(stdout);
 	fprintf(stderr, "%s: %s:", nn_prog, file);

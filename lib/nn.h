@@ -35,6 +35,7 @@ _Noreturn void nn_die_at(const char *file, unsigned long line,
     unsigned long field, const char *fmt, ...);
 void nn_warn(const char *fmt, ...);
 void nn_atdie(void (*fn)(void));
+_Noreturn void nn_exit(int status);
 _Noreturn void nn_usage(const char *usage);
 _Noreturn void nn_usage_msg(const char *usage, const char *fmt, ...);
 void nn_help(int argc, char **argv, const char *usage, const char *options);

@@ -369,7 +369,7 @@ put(struct nn_writer *w, const void *p, size_t n)
 {
 	if (fwrite(p, 1, n, w->fp) != n) {
 		if (errno == EPIPE)
-			exit(NN_EXIT_DATA);
+			nn_exit(NN_EXIT_DATA);
 		nn_die_errno("%s", w->name);
 	}
 }

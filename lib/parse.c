@@ -415,7 +415,7 @@ parse_strtof(const char *s, size_t len, float *out)
 		return NN_PARSE_NOTNUM;
 	if (len >= sizeof(small) && (buf = malloc(len + 1)) == NULL) {
 		fputs("nn: out of memory\n", stderr);
-		exit(NN_EXIT_DATA);
+		nn_exit(NN_EXIT_DATA);
 	}
 	memcpy(buf, s, len);
 	buf[len] = '\0';

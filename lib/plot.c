@@ -61,7 +61,7 @@ out(struct nn_plot *p, const char *fmt, ...)
 	va_end(ap);
 	if (rc < 0) {
 		if (errno == EPIPE)
-			exit(NN_EXIT_DATA);
+			nn_exit(NN_EXIT_DATA);
 		nn_die_errno("%s", p->w->name);
 	}
 }

@@ -28,6 +28,7 @@ struct nn_rows {
 	int full[2];
 	int fill;		/* the block rows are added to */
 	int running;		/* the printer was started and not joined */
+	int gone;		/* it ended early (another thread is dying) */
 	struct nn_writer *w;
 	pthread_t printer;
 	pthread_mutex_t lock;
@@ -47,11 +48,25 @@ print_block(struct nn_rows *q, const struct block *b)
 	}
 }
 
-/* the printing thread: each block in turn, until the last */
-static void *
-print_blocks(void *arg)
+/*
+ * The printer ended inside a block (a write failed while another thread
+ * was already dying: see nn_exit): whoever waits for it is let go.
+ */
+static void
+printer_gone(void *arg)
 {
 	struct nn_rows *q = arg;
+
+	pthread_mutex_lock(&q->lock);
+	q->gone = 1;
+	pthread_cond_broadcast(&q->cond);
+	pthread_mutex_unlock(&q->lock);
+}
+
+/* each block in turn, until the last */
+static void
+print_loop(struct nn_rows *q)
+{
 	int i = 0, last;
 
 	do {
@@ -67,6 +82,15 @@ print_blocks(void *arg)
 		pthread_mutex_unlock(&q->lock);
 		i ^= 1;
 	} while (!last);
+}
+
+/* the printing thread */
+static void *
+print_blocks(void *arg)
+{
+	pthread_cleanup_push(printer_gone, arg);
+	print_loop(arg);
+	pthread_cleanup_pop(0);
 	return NULL;
 }
 
@@ -86,7 +110,7 @@ hand_off(struct nn_rows *q, int last)
 	q->full[q->fill] = 1;
 	pthread_cond_broadcast(&q->cond);
 	q->fill ^= 1;
-	while (q->full[q->fill])
+	while (q->full[q->fill] && !q->gone)
 		pthread_cond_wait(&q->cond, &q->lock);
 	pthread_mutex_unlock(&q->lock);
 	b = &q->b[q->fill];
@@ -107,6 +131,7 @@ nn_rows_open(struct nn_writer *w)
 		q->full[i] = 0;
 	}
 	q->fill = 0;
+	q->gone = 0;
 	q->w = w;
 	pthread_mutex_init(&q->lock, NULL);
 	pthread_cond_init(&q->cond, NULL);

@@ -68,7 +68,7 @@ static _Noreturn void
 write_error(struct nn_writer *w)
 {
 	if (errno == EPIPE)
-		exit(NN_EXIT_DATA);
+		nn_exit(NN_EXIT_DATA);
 	nn_die_errno("%s", w->name);
 }
 

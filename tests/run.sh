@@ -68,10 +68,11 @@ t_true() {
 	fi
 }
 
-for t in tests/t-*.sh; do
+# TESTS: only these shell tests (say TESTS=tests/t-faults.sh), no unit tests
+for t in ${TESTS:-tests/t-*.sh}; do
 	. "./$t"
 done
-for u in tests/unit/test-*.c; do
+[ -n "$TESTS" ] || for u in tests/unit/test-*.c; do
 	u=${u%.c}
 	if "$NN_BIN/../$u" >"$T/out" 2>"$T/err"; then
 		ok

@@ -356,3 +356,22 @@ t_eq "nn-train -o: 18 dense layers, 18 params files" "18" \
 		dense:2 dense:2 dense:2 dense:2 dense:2 dense:2 dense:2 dense:2 \
 		dense:2 dense:2 dense:2 dense:2 dense:2 dense:2 dense:3 softmax \
 		<"$FA/X" 2>/dev/null && ls "$FA" | grep -c "^deep[0-9]*$"'
+
+# two threads failing at once: the reader on bad input while the printing
+# thread waits on a slow reader that then closes the pipe.  The data error
+# is the message; the printer's EPIPE is quiet, and it must not end the
+# process before the message (it did: exit 1 with nothing said).  Rows of
+# 16 numbers, so that the 128 KB of stdio and pipe buffers fill within the
+# first block of 1024 rows and the reader, a block ahead, reaches row 1501
+nn-spiral 1000 3 | nn-dense -s 1 2 16 | nn-sigmoid >"$FA/w16"
+{ head -n 1500 "$FA/w16"; echo "1 x"; tail -n 1000 "$FA/w16"; } >"$FA/mid"
+for c in nn-relu "nn-dense -s 1 16 16"; do
+	t_true "${c%% *}: a data error while the printer waits on a closing pipe" \
+		"(trap '' PIPE; { $c <\"\$FA/mid\" 2>\"\$T/err2\"; echo \$? >\"\$T/st2\"; } |
+		  (sleep 0.3; head -c 1 >/dev/null));
+		 [ \"\$(cat \"\$T/st2\")\" = 1 ] &&
+		 [ \"\$(cat \"\$T/err2\")\" = \"${c%% *}: <stdin>:1501:2: 'x' is not a number\" ]"
+	t_true "${c%% *}: a data error and a full disk at once: one message, exit 1" \
+		"$c <\"\$FA/mid\" >/dev/full 2>\"\$T/err2\"; [ \$? = 1 ] &&
+		 [ \$(wc -l <\"\$T/err2\") = 1 ]"
+done
