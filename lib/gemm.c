@@ -71,12 +71,15 @@ typedef double v4u __attribute__((vector_size(32), aligned(8), may_alias));
 typedef float v4f __attribute__((vector_size(16)));
 typedef float v4fu __attribute__((vector_size(16), aligned(4), may_alias));
 typedef long long v4l __attribute__((vector_size(32)));
+typedef int v4i __attribute__((vector_size(16)));
 /* four floats widened (GCC 12 splits __builtin_convertvector in two) */
 #define WIDEN(x) ((v4d){ (x)[0], (x)[1], (x)[2], (x)[3] })
 #if defined(__clang__)
 #define SHUF(a, b, i, j, k, l) __builtin_shufflevector(a, b, i, j, k, l)
+#define SHUFF(a, b, i, j, k, l) __builtin_shufflevector(a, b, i, j, k, l)
 #else
 #define SHUF(a, b, i, j, k, l) __builtin_shuffle(a, b, (v4l){ i, j, k, l })
+#define SHUFF(a, b, i, j, k, l) __builtin_shuffle(a, b, (v4i){ i, j, k, l })
 #endif
 #endif
 
@@ -890,6 +893,256 @@ transpose(struct prob *pr)
 	t = pr->rsb, pr->rsb = pr->csb, pr->csb = t;
 }
 
+/*
+ * Thin products with a float C: the packed tiles spend more on packing,
+ * loop control and scattered stores than on arithmetic when k or n is a
+ * few (a layer of two inputs, or of three outputs).  Two paths of their
+ * own, the same sums in the same order (from +0, k order, fl32, then the
+ * bias in float):
+ *
+ * - k <= 4: each row of A widened and broadcast once, B packed whole as
+ *   doubles, each four columns of C k multiply-adds from registers.
+ * - n <= 4, A's rows contiguous: four rows of A at a time, four steps of p
+ *   widened and turned in registers so that a vector holds one p of four
+ *   rows, times B's (p, j) broadcast once for the call; two groups of four
+ *   rows at a time, so that 2n chains hide the multiply-add's latency.
+ */
+#define THIN_K	4
+#if defined(__GNUC__)
+#define UNROLL4 _Pragma("GCC unroll 4")
+#else
+#define UNROLL4
+#endif
+#define THIN_N	4
+#define THIN_KMAX 4096		/* the deepest n <= 4 product taken */
+/*
+ * A value the compiler must take as it is: without it GCC 12 rebuilds the
+ * turned vectors below from sixteen scalar loads
+ */
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#define OPAQUE(v) __asm__("" : "+x"(v))
+#else
+#define OPAQUE(v) ((void)0)
+#endif
+
+#if defined(__GNUC__)
+static GEMM_INLINE GEMM_FMA void
+thin_k(const int k, const struct prob *pr, const double *bp, size_t npad)
+{
+	GEMM_CONTRACT
+	const float *a = pr->a.p, *bias = pr->bias;
+	float *c = pr->c;
+	size_t i, v, nv = pr->n / 4, rem = pr->n % 4, j, m = pr->m;
+	size_t ars = pr->a.rs, acs = pr->a.cs, rsc = pr->rsc, rsb = pr->rsb;
+	v4d x[THIN_K] = { { 0, 0, 0, 0 } }, t;
+	v4f y;
+	int p;
+
+	for (i = 0; i < m; i++, a += ars, c += rsc) {
+		for (p = 0; p < k; p++) {
+			double d = a[p * acs];
+
+			x[p] = (v4d){ d, d, d, d };
+		}
+		UNROLL4
+		for (v = 0; v < nv; v++) {
+			t = (v4d){ 0, 0, 0, 0 };
+			for (p = 0; p < k; p++)
+				t += x[p] * *(const v4u *)(bp + p * npad +
+				    4 * v);
+			y = __builtin_convertvector(t, v4f);
+			if (bias != NULL)
+				y = y + *(const v4fu *)(bias + i * rsb + 4 * v);
+			*(v4fu *)(c + 4 * v) = y;
+		}
+		if (rem == 0)
+			continue;
+		t = (v4d){ 0, 0, 0, 0 };
+		for (p = 0; p < k; p++)
+			t += x[p] * *(const v4u *)(bp + p * npad + 4 * nv);
+		y = __builtin_convertvector(t, v4f);
+		for (j = 0; j < rem; j++)
+			c[4 * nv + j] = bias != NULL ? y[j] + bias[i * rsb +
+			    4 * nv + j] : y[j];
+	}
+}
+
+/* rows i.. (4 g of them) of an n <= 4 product; bb[p n + j] = b[p][j] */
+static GEMM_INLINE GEMM_FMA void
+thin_n_rows(const int n, const int g, const struct prob *pr, size_t i,
+    const v4d *bb)
+{
+	GEMM_CONTRACT
+	const float *a = (const float *)pr->a.p + i * pr->a.rs;
+	size_t rs = pr->a.rs, k = pr->k, p, r;
+	v4d acc[2][THIN_N], t0, col[4];
+	v4f y, f0, f1, f2, f3, g0, g1, g2, g3;
+	float bj;
+	int h, j, q;
+
+	for (h = 0; h < g; h++)
+		for (j = 0; j < n; j++)
+			acc[h][j] = (v4d){ 0, 0, 0, 0 };
+	for (p = 0; p + 4 <= k; p += 4) {
+		for (h = 0; h < g; h++) {
+			const float *ah = a + 4 * h * rs + p;
+
+			f0 = *(const v4fu *)ah;
+			f1 = *(const v4fu *)(ah + rs);
+			f2 = *(const v4fu *)(ah + 2 * rs);
+			f3 = *(const v4fu *)(ah + 3 * rs);
+			OPAQUE(f0);
+			OPAQUE(f1);
+			OPAQUE(f2);
+			OPAQUE(f3);
+			/* turned as floats, then widened: one p a vector */
+			g0 = SHUFF(f0, f1, 0, 4, 1, 5);
+			g1 = SHUFF(f0, f1, 2, 6, 3, 7);
+			g2 = SHUFF(f2, f3, 0, 4, 1, 5);
+			g3 = SHUFF(f2, f3, 2, 6, 3, 7);
+			OPAQUE(g0);
+			OPAQUE(g1);
+			OPAQUE(g2);
+			OPAQUE(g3);
+			col[0] = WIDEN(SHUFF(g0, g2, 0, 1, 4, 5));
+			col[1] = WIDEN(SHUFF(g0, g2, 2, 3, 6, 7));
+			col[2] = WIDEN(SHUFF(g1, g3, 0, 1, 4, 5));
+			col[3] = WIDEN(SHUFF(g1, g3, 2, 3, 6, 7));
+			for (q = 0; q < 4; q++)
+				for (j = 0; j < n; j++)
+					acc[h][j] += col[q] *
+					    bb[(p + q) * n + j];
+		}
+	}
+	for (; p < k; p++)
+		for (h = 0; h < g; h++) {
+			const float *ah = a + 4 * h * rs + p;
+
+			t0 = (v4d){ ah[0], ah[rs], ah[2 * rs], ah[3 * rs] };
+			for (j = 0; j < n; j++)
+				acc[h][j] += t0 * bb[p * n + j];
+		}
+	for (h = 0; h < g; h++)
+		for (j = 0; j < n; j++) {
+			y = __builtin_convertvector(acc[h][j], v4f);
+			for (r = 0; r < 4; r++) {
+				size_t ir = i + 4 * h + r;
+
+				bj = y[r];
+				if (pr->bias != NULL)
+					bj = bj + pr->bias[ir * pr->rsb +
+					    j * pr->csb];
+				((float *)pr->c)[ir * pr->rsc + j * pr->csc] =
+				    bj;
+			}
+		}
+}
+
+/* the rows left over, one at a time */
+static GEMM_FMA void
+thin_n_row(const struct prob *pr, size_t i, const v4d *bb)
+{
+	GEMM_CONTRACT
+	const float *a = (const float *)pr->a.p + i * pr->a.rs;
+	size_t p, j, n = pr->n;
+	double t;
+	float f;
+
+	for (j = 0; j < n; j++) {
+		t = 0.0;
+		for (p = 0; p < pr->k; p++)
+			t += (double)a[p] * bb[p * n + j][0];
+		f = (float)t;
+		if (pr->bias != NULL)
+			f = f + pr->bias[i * pr->rsb + j * pr->csb];
+		((float *)pr->c)[i * pr->rsc + j * pr->csc] = f;
+	}
+}
+
+#define THIN_N_ROWS(N)							\
+NN_HOT GEMM_FMA static void						\
+thin_n_##N(const struct prob *pr, const v4d *bb)			\
+{									\
+	size_t i = 0;							\
+									\
+	for (; i + 8 <= pr->m; i += 8)					\
+		thin_n_rows(N, 2, pr, i, bb);				\
+	for (; i + 4 <= pr->m; i += 4)					\
+		thin_n_rows(N, 1, pr, i, bb);				\
+	for (; i < pr->m; i++)						\
+		thin_n_row(pr, i, bb);					\
+}
+THIN_N_ROWS(1)
+THIN_N_ROWS(2)
+THIN_N_ROWS(3)
+THIN_N_ROWS(4)
+
+#define THIN_K_ROWS(K)							\
+NN_HOT GEMM_FMA static void						\
+thin_k_##K(const struct prob *pr, const double *bp, size_t npad)	\
+{									\
+	thin_k(K, pr, bp, npad);					\
+}
+THIN_K_ROWS(1)
+THIN_K_ROWS(2)
+THIN_K_ROWS(3)
+THIN_K_ROWS(4)
+
+/* a thin product with float C by its own path; 0 if it is not one */
+static int
+thin(const struct prob *pr)
+{
+	static void (*const tk[])(const struct prob *, const double *,
+	    size_t) = { thin_k_1, thin_k_2, thin_k_3, thin_k_4 };
+	static void (*const tn[])(const struct prob *, const v4d *) = {
+		thin_n_1, thin_n_2, thin_n_3, thin_n_4 };
+	struct work *wk;
+	const float *b = pr->b.p;
+	size_t k = pr->k, n = pr->n, p, j, npad;
+	double *bp;
+	v4d *bb;
+
+	if (!pr->cf || pr->a.dbl || pr->b.dbl || k == 0 || n == 0 ||
+	    pr->m == 0 || (nthreads() > 1 &&
+	    (double)pr->m * k * n >= PAR_MIN))
+		return 0;
+	if (k <= THIN_K && pr->csc == 1 && (pr->bias == NULL ||
+	    pr->csb == 1)) {
+		wk = own();
+		npad = (n + 3) & ~(size_t)3;
+		bp = grow(&wk->b, &wk->blen, nn_mul(k, npad));
+		for (p = 0; p < k; p++)
+			for (j = 0; j < npad; j++)
+				bp[p * npad + j] = j < n ?
+				    b[p * pr->b.rs + j * pr->b.cs] : 0.0;
+		tk[k - 1](pr, bp, npad);
+		return 1;
+	}
+	if (n <= THIN_N && k <= THIN_KMAX && pr->a.cs == 1) {
+		wk = own();
+		/* 4 doubles a (p, j): room for k n of them, aligned */
+		bp = grow(&wk->b, &wk->blen, nn_mul(k * n + 1, 4));
+		bb = (v4d *)(((uintptr_t)bp + 31) & ~(uintptr_t)31);
+		for (p = 0; p < k; p++)
+			for (j = 0; j < n; j++) {
+				double d = b[p * pr->b.rs + j * pr->b.cs];
+
+				bb[p * n + j] = (v4d){ d, d, d, d };
+			}
+		tn[n - 1](pr, bb);
+		return 1;
+	}
+	return 0;
+}
+#else
+static int
+thin(const struct prob *pr)
+{
+	(void)pr;
+	return 0;
+}
+#endif
+
 /* any product: on the faster side of C, on the pool when it is big */
 static void
 gemm(struct prob *pr)
@@ -897,6 +1150,8 @@ gemm(struct prob *pr)
 	int nt, byrows;
 	size_t mu, nu;
 
+	if (thin(pr))
+		return;
 	/* a scattered store costs about a cycle an element */
 	if (cost(pr->n, pr->m, pr->k) + (double)pr->m * pr->n <
 	    cost(pr->m, pr->n, pr->k))
