@@ -908,11 +908,6 @@ transpose(struct prob *pr)
  *   rows at a time, so that 2n chains hide the multiply-add's latency.
  */
 #define THIN_K	4
-#if defined(__GNUC__)
-#define UNROLL4 _Pragma("GCC unroll 4")
-#else
-#define UNROLL4
-#endif
 #define THIN_N	4
 #define THIN_KMAX 4096		/* the deepest n <= 4 product taken */
 /*
@@ -926,6 +921,19 @@ transpose(struct prob *pr)
 #endif
 
 #if defined(__GNUC__)
+/* t = sum over p < k of x_p b[p npad], from +0, in order */
+#define THIN_DOT(t, b)							\
+	do {								\
+		(t) = (v4d){ 0, 0, 0, 0 };				\
+		(t) += x0 * *(const v4u *)(b);				\
+		if (k > 1)						\
+			(t) += x1 * *(const v4u *)((b) + npad);		\
+		if (k > 2)						\
+			(t) += x2 * *(const v4u *)((b) + 2 * npad);	\
+		if (k > 3)						\
+			(t) += x3 * *(const v4u *)((b) + 3 * npad);	\
+	} while (0)
+
 static GEMM_INLINE GEMM_FMA void
 thin_k(const int k, const struct prob *pr, const double *bp, size_t npad)
 {
@@ -934,22 +942,19 @@ thin_k(const int k, const struct prob *pr, const double *bp, size_t npad)
 	float *c = pr->c;
 	size_t i, v, nv = pr->n / 4, rem = pr->n % 4, j, m = pr->m;
 	size_t ars = pr->a.rs, acs = pr->a.cs, rsc = pr->rsc, rsb = pr->rsb;
-	v4d x[THIN_K] = { { 0, 0, 0, 0 } }, t;
+	v4d x0, x1, x2, x3, t;
 	v4f y;
-	int p;
 
 	for (i = 0; i < m; i++, a += ars, c += rsc) {
-		for (p = 0; p < k; p++) {
-			double d = a[p * acs];
-
-			x[p] = (v4d){ d, d, d, d };
-		}
-		UNROLL4
+		x0 = (v4d){ a[0], a[0], a[0], a[0] };
+		x1 = k > 1 ? (v4d){ a[acs], a[acs], a[acs], a[acs] } : x0;
+		x2 = k > 2 ? (v4d){ a[2 * acs], a[2 * acs], a[2 * acs],
+			a[2 * acs] } : x0;
+		x3 = k > 3 ? (v4d){ a[3 * acs], a[3 * acs], a[3 * acs],
+			a[3 * acs] } : x0;
+		NN_UNROLL4
 		for (v = 0; v < nv; v++) {
-			t = (v4d){ 0, 0, 0, 0 };
-			for (p = 0; p < k; p++)
-				t += x[p] * *(const v4u *)(bp + p * npad +
-				    4 * v);
+			THIN_DOT(t, bp + 4 * v);
 			y = __builtin_convertvector(t, v4f);
 			if (bias != NULL)
 				y = y + *(const v4fu *)(bias + i * rsb + 4 * v);
@@ -957,9 +962,7 @@ thin_k(const int k, const struct prob *pr, const double *bp, size_t npad)
 		}
 		if (rem == 0)
 			continue;
-		t = (v4d){ 0, 0, 0, 0 };
-		for (p = 0; p < k; p++)
-			t += x[p] * *(const v4u *)(bp + p * npad + 4 * nv);
+		THIN_DOT(t, bp + 4 * nv);
 		y = __builtin_convertvector(t, v4f);
 		for (j = 0; j < rem; j++)
 			c[4 * nv + j] = bias != NULL ? y[j] + bias[i * rsb +

@@ -82,6 +82,7 @@ nn_relu_forward(const float *x, size_t n, float *y)
 {
 	size_t i;
 
+	NN_UNROLL4
 	for (i = 0; i < n; i++)
 		y[i] = x[i] < 0.0f ? 0.0f : x[i];
 }
@@ -232,6 +233,7 @@ nn_relu_backward(const float *x, const float *dz, size_t n, float *dx)
 {
 	size_t i;
 
+	NN_UNROLL4
 	for (i = 0; i < n; i++)
 		dx[i] = x[i] <= 0.0f ? 0.0f : dz[i];
 }

@@ -20,6 +20,14 @@
 #define NN_HOT
 #endif
 
+/* the next loop unrolled four times (vector loops of a few instructions
+ * spend half of them on the loop) */
+#if defined(__GNUC__)
+#define NN_UNROLL4 _Pragma("GCC unroll 4")
+#else
+#define NN_UNROLL4
+#endif
+
 /* a dense layer's regularisation: L1 and L2 strengths, weights, biases */
 struct nn_reg {
 	double l1w, l1b, l2w, l2b;
