@@ -45,11 +45,6 @@
 #else
 #define GEMM_CONTRACT
 #endif
-#if defined(__GNUC__)
-#define GEMM_INLINE inline __attribute__((always_inline))
-#else
-#define GEMM_INLINE inline
-#endif
 
 #define MR 4			/* rows of a register tile */
 #define NV 3			/* its vectors of four columns */
@@ -279,7 +274,7 @@ struct bsrc {
  * (row stride ldi) or zero, t goes to o.  Called with constant mr, nv and
  * bf (B in place), so each shape is its own unrolled loop.
  */
-static GEMM_INLINE GEMM_FMA void
+static NN_INLINE GEMM_FMA void
 kern(const int mr, const int nv, const int bf, size_t kc,
     const double *restrict ap, struct bsrc bs, const double *cin,
     size_t ldi, struct out o)
@@ -378,7 +373,7 @@ put(const struct prob *pr, size_t i, size_t j, double t)
  * i..) by 4 nv columns (C's column j.., wd of them real).  Sums go to o,
  * or, when scatter, through t to C one element at a time.
  */
-static GEMM_INLINE GEMM_FMA void
+static NN_INLINE GEMM_FMA void
 strip(const int nv, const int bf, const struct prob *pr, size_t i,
     size_t j, size_t wd, size_t mc, size_t kc, const double *ap,
     struct bsrc bs, const double *cin, size_t ldi, struct out o,
@@ -934,7 +929,7 @@ transpose(struct prob *pr)
 			(t) += x3 * *(const v4u *)((b) + 3 * npad);	\
 	} while (0)
 
-static GEMM_INLINE GEMM_FMA void
+static NN_INLINE GEMM_FMA void
 thin_k(const int k, const struct prob *pr, const double *bp, size_t npad)
 {
 	GEMM_CONTRACT
@@ -971,7 +966,7 @@ thin_k(const int k, const struct prob *pr, const double *bp, size_t npad)
 }
 
 /* rows i.. (4 g of them) of an n <= 4 product; bb[p n + j] = b[p][j] */
-static GEMM_INLINE GEMM_FMA void
+static NN_INLINE GEMM_FMA void
 thin_n_rows(const int n, const int g, const struct prob *pr, size_t i,
     const v4d *bb)
 {

@@ -94,13 +94,10 @@ nn_softmax_forward(const float *x, size_t n, float *y)
 	nn_softmax_rows(x, 1, n, y);
 }
 
-/*
- * softmax of each of rows rows of n: the exponentials in one pass.  Rows
- * shorter than 8 are summed here as numpy does them (left to right from
- * +0, as nn_sum_pairwise), without the call.
- */
-NN_HOT void
-nn_softmax_rows(const float *x, size_t rows, size_t n, float *y)
+/* softmax of rows of n, n < 8 a constant where this is inlined: the
+ * loops over a row unrolled, the sums left to right from +0 */
+static NN_INLINE void
+softmax_short(const size_t n, const float *x, size_t rows, float *y)
 {
 	size_t r, r0, len, i;
 	float m[256], s, *yr;
@@ -113,15 +110,57 @@ nn_softmax_rows(const float *x, size_t rows, size_t n, float *y)
 				y[r * n + i] = x[r * n + i] - m[r - r0];
 	}
 	nn_expf_inplace(y, rows * n);
-	for (r = 0; r < rows; r++) {
-		yr = y + r * n;
-		if (n < 8) {
-			s = 0.0f;
+	for (r = 0, yr = y; r < rows; r++, yr += n) {
+		s = 0.0f;
+		for (i = 0; i < n; i++)
+			s += yr[i];
+		for (i = 0; i < n; i++)
+			yr[i] = yr[i] / s;
+	}
+}
+
+#define SOFTMAX_SHORT(N)						\
+NN_HOT static void							\
+softmax_##N(const float *x, size_t rows, float *y)			\
+{									\
+	softmax_short(N, x, rows, y);					\
+}
+SOFTMAX_SHORT(1)
+SOFTMAX_SHORT(2)
+SOFTMAX_SHORT(3)
+SOFTMAX_SHORT(4)
+SOFTMAX_SHORT(5)
+SOFTMAX_SHORT(6)
+SOFTMAX_SHORT(7)
+
+/*
+ * softmax of each of rows rows of n: the exponentials in one pass.  Rows
+ * shorter than 8 are summed as numpy does them (left to right from +0, as
+ * nn_sum_pairwise does), by loops unrolled for their width.
+ */
+NN_HOT void
+nn_softmax_rows(const float *x, size_t rows, size_t n, float *y)
+{
+	static void (*const shorts[])(const float *, size_t, float *) = {
+		softmax_1, softmax_2, softmax_3, softmax_4, softmax_5,
+		softmax_6, softmax_7 };
+	size_t r, r0, len, i;
+	float m[256], s, *yr;
+
+	if (n >= 1 && n < 8) {
+		shorts[n - 1](x, rows, y);
+		return;
+	}
+	for (r0 = 0; r0 < rows; r0 += len) {
+		len = rows - r0 < 256 ? rows - r0 : 256;
+		nn_max_rows(x + r0 * n, len, n, m);
+		for (r = r0; r < r0 + len; r++)
 			for (i = 0; i < n; i++)
-				s += yr[i];
-		} else {
-			s = nn_sum_pairwise(yr, n);
-		}
+				y[r * n + i] = x[r * n + i] - m[r - r0];
+	}
+	nn_expf_inplace(y, rows * n);
+	for (r = 0, yr = y; r < rows; r++, yr += n) {
+		s = nn_sum_pairwise(yr, n);
 		for (i = 0; i < n; i++)
 			yr[i] = yr[i] / s;
 	}

@@ -20,6 +20,14 @@
 #define NN_HOT
 #endif
 
+/* a function always inlined: its constant arguments make each caller's
+ * copy a loop of its own */
+#if defined(__GNUC__)
+#define NN_INLINE inline __attribute__((always_inline))
+#else
+#define NN_INLINE inline
+#endif
+
 /* the next loop unrolled four times (vector loops of a few instructions
  * spend half of them on the loop) */
 #if defined(__GNUC__)

@@ -333,23 +333,49 @@ nn_max(const float *v, size_t n)
 	return m;
 }
 
-/* m[r] = max of row r, for rows rows of n; short rows without a call */
-NN_HOT void
-nn_max_rows(const float *v, size_t rows, size_t n, float *restrict m)
+/* nn_max's short path for rows of n <= 8, n a constant where inlined */
+static NN_INLINE void
+max_short(const size_t n, const float *v, size_t rows, float *restrict m)
 {
 	size_t r, i;
 	float w;
+
+	for (r = 0; r < rows; r++, v += n) {
+		w = n > 1 && isnan(v[0]) ? frombits(BITS_NAN) : v[0];
+		for (i = 1; i < n; i++)
+			w = maxn(w, v[i]);
+		m[r] = w;
+	}
+}
+
+#define MAX_SHORT(N)							\
+NN_HOT static void							\
+max_##N(const float *v, size_t rows, float *restrict m)		\
+{									\
+	max_short(N, v, rows, m);					\
+}
+MAX_SHORT(1)
+MAX_SHORT(2)
+MAX_SHORT(3)
+MAX_SHORT(4)
+MAX_SHORT(5)
+MAX_SHORT(6)
+MAX_SHORT(7)
+MAX_SHORT(8)
+
+/* m[r] = max of row r, for rows rows of n; short rows without a call, by
+ * loops unrolled for their width */
+void
+nn_max_rows(const float *v, size_t rows, size_t n, float *restrict m)
+{
+	static void (*const shorts[])(const float *, size_t, float *) = {
+		max_1, max_2, max_3, max_4, max_5, max_6, max_7, max_8 };
+	size_t r;
 
 	if (n > 8 || n == 0) {
 		for (r = 0; r < rows; r++)
 			m[r] = nn_max(v + r * n, n);
 		return;
 	}
-	for (r = 0; r < rows; r++, v += n) {
-		/* nn_max's short path */
-		w = n > 1 && isnan(v[0]) ? frombits(BITS_NAN) : v[0];
-		for (i = 1; i < n; i++)
-			w = maxn(w, v[i]);
-		m[r] = w;
-	}
+	shorts[n - 1](v, rows, m);
 }

@@ -11,10 +11,8 @@
 
 /* the fast path inlined in the reader's loop, the rest kept out of it */
 #if defined(__GNUC__)
-#define ALWAYS_INLINE	__attribute__((always_inline)) inline
 #define NOINLINE	__attribute__((noinline))
 #else
-#define ALWAYS_INLINE	inline
 #define NOINLINE
 #endif
 
@@ -332,7 +330,7 @@ parse_exponent(const char **pp, const char *end, int *x)
  * float); else parse_lemire.  What neither takes goes to parse_careful.
  * Returns where the number ends with *out set, or NULL for strtof.
  */
-static ALWAYS_INLINE const char *
+static NN_INLINE const char *
 parse_fast(const char *s, const char *end, float *out)
 {
 	const char *p = s;
