@@ -641,16 +641,20 @@ static struct {
 	atomic_int active;	/* workers inside the product */
 	atomic_int open;	/* its tasks are being handed out */
 	atomic_int waiting;	/* the caller asleep on done */
-	atomic_int ready;	/* B is packed */
+	atomic_size_t pnext;	/* the next part of B to pack */
+	atomic_size_t pdone;	/* parts of B packed */
+	size_t nparts;		/* parts B is packed in (by rows) */
 	atomic_size_t next;	/* the next task */
 	const struct prob *pr;
 	int byrows;
 	size_t ntasks;
 	const double *bp;
 	size_t npad;
+	void (*fn)(void *, size_t, size_t);	/* a job of nn_par's, or NULL */
+	void *arg;
 } pool = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
-	PTHREAD_COND_INITIALIZER, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, NULL,
-	0 };
+	PTHREAD_COND_INITIALIZER, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0,
+	0, NULL, 0, NULL, NULL };
 static pthread_mutex_t pool_owner = PTHREAD_MUTEX_INITIALIZER;
 static double *shared_b;		/* B packed whole, the owner's */
 static size_t shared_blen;
@@ -721,6 +725,33 @@ task_range(size_t t, size_t n, size_t u, size_t us, size_t lim, size_t *u0,
 		*u1 = lim;
 }
 
+/*
+ * Parts of B packed whole (a product shared out by rows), taken from a
+ * counter like tasks: each part a run of column panels through every
+ * depth block.  Packing only moves numbers, so who packs what changes
+ * nothing.
+ */
+static void
+pack_parts(void)
+{
+	const struct prob *pr = pool.pr;
+	size_t k = pr->k, nkb = (k + KC - 1) / KC, npan, t, kb, pc, kc, q0, q1;
+
+	npan = pool.npad / NR;
+	while ((t = atomic_fetch_add(&pool.pnext, 1)) < pool.nparts) {
+		q0 = npan * t / pool.nparts;
+		q1 = npan * (t + 1) / pool.nparts;
+		for (kb = 0; kb < nkb; kb++) {
+			pc = k * kb / nkb;
+			kc = k * (kb + 1) / nkb - pc;
+			pack_b(shared_b + pc * pool.npad + q0 * NR * kc,
+			    &pr->b, pc, kc, q0 * NR, (q1 * NR < pr->n ?
+			    q1 * NR : pr->n) - q0 * NR);
+		}
+		atomic_fetch_add(&pool.pdone, 1);
+	}
+}
+
 /* take tasks until none is left */
 static void
 run_tasks(struct work *wk)
@@ -729,8 +760,15 @@ run_tasks(struct work *wk)
 	size_t t, u0, u1;
 	int i;
 
-	if (pool.byrows)
-		POLL(atomic_load(&pool.ready), 1);
+	if (pool.fn != NULL) {
+		while ((t = atomic_fetch_add(&pool.next, 1)) < pool.ntasks)
+			pool.fn(pool.arg, t, pool.ntasks);
+		return;
+	}
+	if (pool.byrows) {
+		pack_parts();
+		POLL(atomic_load(&pool.pdone) == pool.nparts, 1);
+	}
 	while ((t = atomic_fetch_add(&pool.next, 1)) < pool.ntasks) {
 		if (pool.byrows) {
 			task_range(t, pool.ntasks, (pr->m + MR - 1) / MR, MR,
@@ -795,22 +833,10 @@ pool_start(void)
 	return pool.nw;
 }
 
-/* a big product on the pool, the caller taking tasks too */
+/* open the pool's tasks (set up by the caller) to the workers */
 static void
-run_pool(const struct prob *pr, int byrows, int nt)
+pool_open(void)
 {
-	size_t k = pr->k, nkb = (k + KC - 1) / KC, kb, pc, kc, units;
-	int i;
-
-	units = byrows ? (pr->m + MR - 1) / MR : (pr->n + NR - 1) / NR;
-	pool.pr = pr;
-	pool.byrows = byrows;
-	pool.ntasks = byrows ? 2 * (size_t)nt : (size_t)nt;
-	if (byrows && pool.ntasks < (pr->m + MC - 1) / MC)
-		pool.ntasks = (pr->m + MC - 1) / MC;
-	if (pool.ntasks > units)
-		pool.ntasks = units;
-	atomic_store(&pool.ready, 0);
 	atomic_store(&pool.next, 0);
 	atomic_store(&pool.open, 1);
 	atomic_fetch_add(&pool.gen, 1);
@@ -819,20 +845,14 @@ run_pool(const struct prob *pr, int byrows, int nt)
 		pthread_cond_broadcast(&pool.go);
 		pthread_mutex_unlock(&pool.mu);
 	}
-	if (byrows) {
-		/* B whole, while the workers wake */
-		pool.npad = (pr->n + NR - 1) / NR * NR;
-		grow(&shared_b, &shared_blen, nn_mul(k, pool.npad));
-		for (kb = 0; kb < nkb; kb++) {
-			pc = k * kb / nkb;
-			kc = k * (kb + 1) / nkb - pc;
-			pack_b(shared_b + pc * pool.npad, &pr->b, pc, kc, 0,
-			    pr->n);
-		}
-		pool.bp = shared_b;
-		atomic_store(&pool.ready, 1);
-	}
-	run_tasks(&works[0]);
+}
+
+/* the caller's tasks are done: close, and wait for the workers' */
+static void
+pool_close(void)
+{
+	int i;
+
 	atomic_store(&pool.open, 0);
 	POLL(atomic_load(&pool.active) == 0, 0);
 	if (atomic_load(&pool.active) > 0) {
@@ -843,6 +863,75 @@ run_pool(const struct prob *pr, int byrows, int nt)
 		atomic_store(&pool.waiting, 0);
 		pthread_mutex_unlock(&pool.mu);
 	}
+}
+
+/* a big product on the pool, the caller taking tasks too */
+static void
+run_pool(const struct prob *pr, int byrows, int nt)
+{
+	size_t units;
+
+	units = byrows ? (pr->m + MR - 1) / MR : (pr->n + NR - 1) / NR;
+	pool.fn = NULL;
+	pool.pr = pr;
+	pool.byrows = byrows;
+	pool.ntasks = byrows ? 2 * (size_t)nt : (size_t)nt;
+	if (byrows && pool.ntasks < (pr->m + MC - 1) / MC)
+		pool.ntasks = (pr->m + MC - 1) / MC;
+	if (pool.ntasks > units)
+		pool.ntasks = units;
+	if (byrows) {
+		/* B whole, packed in parts by whoever comes */
+		pool.npad = (pr->n + NR - 1) / NR * NR;
+		pool.bp = grow(&shared_b, &shared_blen, nn_mul(pr->k,
+		    pool.npad));
+		pool.nparts = 2 * (size_t)nt;
+		if (pool.nparts > pool.npad / NR)
+			pool.nparts = pool.npad / NR;
+		atomic_store(&pool.pnext, 0);
+		atomic_store(&pool.pdone, 0);
+	}
+	pool_open();
+	run_tasks(&works[0]);
+	pool_close();
+}
+
+/*
+ * fn(arg, t, ntasks) for t = 0 .. ntasks - 1, each once, on the pool's
+ * threads and the caller's; in the caller alone when there is one thread
+ * or the pool is busy (a task that calls nn_par or a big product, or
+ * another caller), so tasks must not wait for each other.
+ */
+void
+nn_par(void (*fn)(void *, size_t, size_t), void *arg, size_t ntasks)
+{
+	size_t t;
+
+	if (ntasks > 1 && nthreads() > 1 &&
+	    pthread_mutex_trylock(&pool_owner) == 0) {
+		if (pool_start() > 0) {
+			pool.fn = fn;
+			pool.arg = arg;
+			pool.byrows = 0;
+			pool.ntasks = ntasks;
+			pool_open();
+			run_tasks(&works[0]);
+			pool_close();
+			pool.fn = NULL;
+			pthread_mutex_unlock(&pool_owner);
+			return;
+		}
+		pthread_mutex_unlock(&pool_owner);
+	}
+	for (t = 0; t < ntasks; t++)
+		fn(arg, t, ntasks);
+}
+
+/* threads that nn_par may use: NN_THREADS, else the online CPUs */
+int
+nn_par_threads(void)
+{
+	return nthreads();
 }
 
 /* cycles per step of p of one tile: its multiply-adds, two a cycle, but

@@ -223,14 +223,29 @@ void
 nn_dense_grad(const double *dwacc, const float *db, const float *params,
     size_t nin, size_t nout, const struct nn_reg *reg, float *grad)
 {
-	size_t i, n = nin * nout;
+	nn_dense_grad_part(dwacc, db, params, nin, nout, reg, grad, 0,
+	    (nin + 1) * nout);
+}
 
-	for (i = 0; i < n; i++)
+/* the same for elements a..b of grad (each its own sum, in any order) */
+void
+nn_dense_grad_part(const double *dwacc, const float *db,
+    const float *params, size_t nin, size_t nout, const struct nn_reg *reg,
+    float *grad, size_t a, size_t b)
+{
+	size_t i, n = nin * nout, w = b < n ? b : n;
+
+	for (i = a; i < w; i++)
 		grad[i] = (float)dwacc[i];
-	memcpy(grad + n, db, nout * sizeof(float));
-	if (reg != NULL) {
-		add_reg(grad, params, n, reg->l1w, reg->l2w);
-		add_reg(grad + n, params + n, nout, reg->l1b, reg->l2b);
+	for (i = a > n ? a : n; i < b; i++)
+		grad[i] = db[i - n];
+	if (reg == NULL)
+		return;
+	if (a < w)
+		add_reg(grad + a, params + a, w - a, reg->l1w, reg->l2w);
+	if (b > n) {
+		i = a > n ? a : n;
+		add_reg(grad + i, params + i, b - i, reg->l1b, reg->l2b);
 	}
 }
 

@@ -246,6 +246,45 @@ loss_backward(struct nn_net *net, const float *out, const float *y,
 	return net->loss == NN_LOSS_CCE && last->kind == NN_SOFTMAX;
 }
 
+/*
+ * Elementwise passes over many params (the gradient's conversion, the
+ * optimizer's step) shared among threads: each element is computed alone,
+ * so the split changes no bit.
+ */
+#define PAR_PARAMS	32768	/* params, below which one thread does it */
+
+/* the threads for an elementwise pass over n params */
+static size_t
+par_threads(size_t n)
+{
+	return n >= PAR_PARAMS ? (size_t)nn_par_threads() : 1;
+}
+
+struct grad_job {
+	const struct nn_layer *l;
+	const float *db;
+};
+
+static void
+grad_task(void *arg, size_t t, size_t nt)
+{
+	const struct grad_job *g = arg;
+	const struct nn_layer *l = g->l;
+	size_t n = (l->nin + 1) * l->nout;
+
+	nn_dense_grad_part(l->dwacc, g->db, l->params, l->nin, l->nout,
+	    &l->reg, l->grad, n * t / nt, n * (t + 1) / nt);
+}
+
+/* a dense layer's grad from its dwacc and db */
+static void
+dense_grad(struct nn_layer *l, const float *db)
+{
+	struct grad_job g = { l, db };
+
+	nn_par(grad_task, &g, par_threads((l->nin + 1) * l->nout));
+}
+
 /* backpropagation: every dense layer's gradient [dW; db] into its grad */
 void
 nn_net_backward(struct nn_net *net, const float *x, const float *y,
@@ -269,8 +308,7 @@ nn_net_backward(struct nn_net *net, const float *x, const float *y,
 			/* dW = X^T dZ, db = sum dZ, dX = dZ W^T */
 			nn_gemm_tn(in, dz, rows, l->nin, l->nout, l->dwacc);
 			nn_colsum(dz, rows, l->nout, net->tmp);
-			nn_dense_grad(l->dwacc, net->tmp, l->params, l->nin,
-			    l->nout, &l->reg, l->grad);
+			dense_grad(l, net->tmp);
 			if (i == 0)
 				break;
 			/* dX = fl32(dZ . W^T), W^T read from W's rows */
@@ -305,20 +343,45 @@ nn_net_backward(struct nn_net *net, const float *x, const float *y,
 	}
 }
 
+struct update_job {
+	struct nn_net *net;
+	const struct nn_optim *o;
+};
+
+/* part t of nt of every dense layer's params */
+static void
+update_task(void *arg, size_t t, size_t nt)
+{
+	const struct update_job *u = arg;
+	struct nn_layer *l;
+	size_t n, a, b;
+	int i;
+
+	for (i = 0; i < u->net->nl; i++) {
+		l = &u->net->l[i];
+		if (l->kind != NN_DENSE)
+			continue;
+		n = (l->nin + 1) * l->nout;
+		a = n * t / nt;
+		b = n * (t + 1) / nt;
+		nn_optim_update(u->o, l->params + a, l->grad + a, l->s0 + a,
+		    l->s1 + a, b - a);
+	}
+}
+
 /* one optimizer step: every dense layer in order, then the step count */
 void
 nn_net_update(struct nn_net *net, struct nn_optim *o)
 {
-	struct nn_layer *l;
+	struct update_job u = { net, o };
+	size_t n = 0;
 	int i;
 
 	nn_optim_pre(o);
-	for (i = 0; i < net->nl; i++) {
-		l = &net->l[i];
-		if (l->kind == NN_DENSE)
-			nn_optim_update(o, l->params, l->grad, l->s0, l->s1,
-			    (l->nin + 1) * l->nout);
-	}
+	for (i = 0; i < net->nl; i++)
+		if (net->l[i].kind == NN_DENSE)
+			n += (net->l[i].nin + 1) * net->l[i].nout;
+	nn_par(update_task, &u, par_threads(n));
 	nn_optim_post(o);
 }
 

@@ -282,6 +282,8 @@ void nn_gemm_tn(const float *x, const float *d, size_t rows, size_t k,
     size_t n, double *g);
 void nn_gemm_f(const float *a, const float *b, int bt, const float *bias,
     size_t m, size_t k, size_t n, float *c);
+void nn_par(void (*fn)(void *, size_t, size_t), void *arg, size_t ntasks);
+int nn_par_threads(void);
 
 /* stream.c: rows printed by a second thread; row-wise commands */
 struct nn_rows;
@@ -311,6 +313,9 @@ void nn_dense_backward_acc(const float *x, const float *dz, size_t nin,
     size_t nout, double *dwacc, float *db);
 void nn_dense_grad(const double *dwacc, const float *db, const float *params,
     size_t nin, size_t nout, const struct nn_reg *reg, float *grad);
+void nn_dense_grad_part(const double *dwacc, const float *db,
+    const float *params, size_t nin, size_t nout, const struct nn_reg *reg,
+    float *grad, size_t a, size_t b);
 double nn_dense_reg_loss(const float *params, size_t nin, size_t nout,
     const struct nn_reg *reg, float *tmp);
 void nn_relu_backward(const float *x, const float *dz, size_t n, float *dx);

@@ -135,3 +135,16 @@ t_true "validation data larger than a batch (and than the training set)" \
 	 nn-train -B 10 -e 2 -P 0 -X "$T/bX" -Y "$T/by" -E 5 -j 300 $SP \
 	     dense:8 relu dense:3 softmax <"$R/spiral-100-3.X" 2>"$T/b.log" &&
 	 grep -q "^validation, acc: " "$T/b.log"'
+
+# threads: products big enough for the pool (300 x 512 x 512), B packed in
+# parts, the gradient and Adam's step split over the params (265 k of
+# them): the same log and params for 1, 2 and 3 threads
+for t in 1 2 3; do
+	NN_THREADS=$t nn-train -e 3 -B 100 -o "$T/thr$t." -y "$R/spiral-100-3.y" \
+	    dense:512 relu dense:512 relu dense:3 softmax \
+	    <"$R/spiral-100-3.X" >"$T/thr$t.log" 2>&1
+done
+t_true "nn-train: the same bits with 1, 2 and 3 threads (NN_THREADS)" \
+	'for t in 2 3; do cmp "$T/thr1.log" "$T/thr$t.log" &&
+	     for i in 1 2 3; do cmp "$T/thr1.$i" "$T/thr$t.$i" || exit 1; done ||
+	     exit 1; done; [ -s "$T/thr1.3" ]'
