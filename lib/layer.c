@@ -94,10 +94,13 @@ nn_softmax_forward(const float *x, size_t n, float *y)
 	nn_softmax_rows(x, 1, n, y);
 }
 
-/* softmax of rows of n, n < 8 a constant where this is inlined: the
- * loops over a row unrolled, the sums left to right from +0 */
+/*
+ * softmax of each of rows rows of n: the exponentials in one pass.  Rows
+ * shorter than 8 are summed as numpy does them, left to right from +0 (as
+ * nn_sum_pairwise does), in loops unrolled where n is a constant.
+ */
 static NN_INLINE void
-softmax_short(const size_t n, const float *x, size_t rows, float *y)
+softmax_block(const size_t n, const float *x, size_t rows, float *y)
 {
 	size_t r, r0, len, i;
 	float m[256], s, *yr;
@@ -111,9 +114,13 @@ softmax_short(const size_t n, const float *x, size_t rows, float *y)
 	}
 	nn_expf_inplace(y, rows * n);
 	for (r = 0, yr = y; r < rows; r++, yr += n) {
-		s = 0.0f;
-		for (i = 0; i < n; i++)
-			s += yr[i];
+		if (n < 8) {
+			s = 0.0f;
+			for (i = 0; i < n; i++)
+				s += yr[i];
+		} else {
+			s = nn_sum_pairwise(yr, n);
+		}
 		for (i = 0; i < n; i++)
 			yr[i] = yr[i] / s;
 	}
@@ -123,7 +130,7 @@ softmax_short(const size_t n, const float *x, size_t rows, float *y)
 NN_HOT static void							\
 softmax_##N(const float *x, size_t rows, float *y)			\
 {									\
-	softmax_short(N, x, rows, y);					\
+	softmax_block(N, x, rows, y);					\
 }
 SOFTMAX_SHORT(1)
 SOFTMAX_SHORT(2)
@@ -133,37 +140,17 @@ SOFTMAX_SHORT(5)
 SOFTMAX_SHORT(6)
 SOFTMAX_SHORT(7)
 
-/*
- * softmax of each of rows rows of n: the exponentials in one pass.  Rows
- * shorter than 8 are summed as numpy does them (left to right from +0, as
- * nn_sum_pairwise does), by loops unrolled for their width.
- */
 NN_HOT void
 nn_softmax_rows(const float *x, size_t rows, size_t n, float *y)
 {
 	static void (*const shorts[])(const float *, size_t, float *) = {
 		softmax_1, softmax_2, softmax_3, softmax_4, softmax_5,
 		softmax_6, softmax_7 };
-	size_t r, r0, len, i;
-	float m[256], s, *yr;
 
-	if (n >= 1 && n < 8) {
+	if (n >= 1 && n < 8)
 		shorts[n - 1](x, rows, y);
-		return;
-	}
-	for (r0 = 0; r0 < rows; r0 += len) {
-		len = rows - r0 < 256 ? rows - r0 : 256;
-		nn_max_rows(x + r0 * n, len, n, m);
-		for (r = r0; r < r0 + len; r++)
-			for (i = 0; i < n; i++)
-				y[r * n + i] = x[r * n + i] - m[r - r0];
-	}
-	nn_expf_inplace(y, rows * n);
-	for (r = 0, yr = y; r < rows; r++, yr += n) {
-		s = nn_sum_pairwise(yr, n);
-		for (i = 0; i < n; i++)
-			yr[i] = yr[i] / s;
-	}
+	else
+		softmax_block(n, x, rows, y);
 }
 
 /* dX = dZ . W^T for one row: dx[i] = fl32(sum_j dz[j] w[i][j]), j in order */
