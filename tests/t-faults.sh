@@ -368,7 +368,7 @@ nn-spiral 1000 3 | nn-dense -s 1 2 16 | nn-sigmoid >"$FA/w16"
 for c in nn-relu "nn-dense -s 1 16 16"; do
 	t_true "${c%% *}: a data error while the printer waits on a closing pipe" \
 		"(trap '' PIPE; { $c <\"\$FA/mid\" 2>\"\$T/err2\"; echo \$? >\"\$T/st2\"; } |
-		  (sleep 0.3; head -c 1 >/dev/null));
+		  (sleep 1; head -c 1 >/dev/null));
 		 [ \"\$(cat \"\$T/st2\")\" = 1 ] &&
 		 [ \"\$(cat \"\$T/err2\")\" = \"${c%% *}: <stdin>:1501:2: 'x' is not a number\" ]"
 	t_true "${c%% *}: a data error and a full disk at once: one message, exit 1" \
