@@ -993,6 +993,7 @@ transpose(struct prob *pr)
  */
 #define THIN_K	4
 #define THIN_N	4
+#define THIN_M	4
 #define THIN_KMAX 4096		/* the deepest n <= 4 product taken */
 /*
  * A value the compiler must take as it is: without it GCC 12 rebuilds the
@@ -1175,9 +1176,128 @@ THIN_K_ROWS(2)
 THIN_K_ROWS(3)
 THIN_K_ROWS(4)
 
+/*
+ * m <= 4 rows of a double C whose B's rows are contiguous (the sums down a
+ * batch, dW = X^T dZ, with few inputs; with few outputs, transposed to
+ * this): columns nv vectors at a time, each step of p one widened load of
+ * B a vector, times each row's a(i, p) broadcast, into m nv sums that stay
+ * in registers down the whole depth.
+ */
+static NN_INLINE GEMM_FMA void
+thin_m_cols(const int m, const int nv, const struct prob *pr, size_t j,
+    const v4d *ab)
+{
+	GEMM_CONTRACT
+	const float *b = (const float *)pr->b.p + j;
+	size_t p, k = pr->k, brs = pr->b.rs;
+	double *c = (double *)pr->c + j * pr->csc;
+	v4d acc[THIN_M][12], bv, x0, x1, x2, x3;
+	int i, v, r;
+
+	for (i = 0; i < m; i++)
+		for (v = 0; v < nv; v++)
+			acc[i][v] = (v4d){ 0, 0, 0, 0 };
+	for (p = 0; p < k; p++, b += brs, ab += m) {
+		x0 = ab[0];
+		x1 = m > 1 ? ab[1] : x0;
+		x2 = m > 2 ? ab[2] : x0;
+		x3 = m > 3 ? ab[3] : x0;
+		for (v = 0; v < nv; v++) {
+			bv = WIDEN(*(const v4fu *)(b + 4 * v));
+			acc[0][v] += x0 * bv;
+			if (m > 1)
+				acc[1][v] += x1 * bv;
+			if (m > 2)
+				acc[2][v] += x2 * bv;
+			if (m > 3)
+				acc[3][v] += x3 * bv;
+		}
+	}
+	for (i = 0; i < m; i++)
+		for (v = 0; v < nv; v++) {
+			if (pr->csc == 1) {
+				*(v4u *)(c + i * pr->rsc + 4 * v) = acc[i][v];
+				continue;
+			}
+			for (r = 0; r < 4; r++)
+				c[i * pr->rsc + (4 * v + r) * pr->csc] =
+				    acc[i][v][r];
+		}
+}
+
+/* column j alone, each row's sum a scalar chain */
+static GEMM_FMA void
+thin_m_col(const struct prob *pr, size_t j)
+{
+	GEMM_CONTRACT
+	const float *a = pr->a.p, *b = (const float *)pr->b.p + j;
+	size_t p, i;
+	double t;
+
+	for (i = 0; i < pr->m; i++) {
+		t = 0.0;
+		for (p = 0; p < pr->k; p++)
+			t += (double)a[i * pr->a.rs + p * pr->a.cs] *
+			    (double)b[p * pr->b.rs];
+		((double *)pr->c)[i * pr->rsc + j * pr->csc] = t;
+	}
+}
+
+/* vectors of columns a chunk, by rows: m nv sums, m broadcasts and a
+ * column vector in sixteen registers (or one spilt, at m = 4) */
+#define THIN_M_ROWS(M, NV)						\
+NN_HOT GEMM_FMA static void						\
+thin_m_##M(const struct prob *pr, v4d *ab)				\
+{									\
+	const float *a = pr->a.p;					\
+	size_t j = 0, p, i;						\
+									\
+	for (p = 0; p < pr->k; p++)					\
+		for (i = 0; i < (M); i++) {				\
+			double d = a[i * pr->a.rs + p * pr->a.cs];	\
+									\
+			ab[p * (M) + i] = (v4d){ d, d, d, d };		\
+		}							\
+	for (; j + 4 * (NV) <= pr->n; j += 4 * (NV))			\
+		thin_m_cols(M, NV, pr, j, ab);				\
+	for (; (NV) > 4 && j + 16 <= pr->n; j += 16)			\
+		thin_m_cols(M, 4, pr, j, ab);				\
+	for (; (NV) > 2 && j + 8 <= pr->n; j += 8)			\
+		thin_m_cols(M, 2, pr, j, ab);				\
+	for (; j + 4 <= pr->n; j += 4)					\
+		thin_m_cols(M, 1, pr, j, ab);				\
+	for (; j < pr->n; j++)						\
+		thin_m_col(pr, j);					\
+}
+THIN_M_ROWS(1, 12)
+THIN_M_ROWS(2, 6)
+THIN_M_ROWS(3, 4)
+THIN_M_ROWS(4, 3)
+
+/* a thin product with double C (m or n <= 4, B's or A's rows
+ * contiguous, which a transposition turns into B's); 0 if not one */
+static int
+thin_sums(struct prob *pr)
+{
+	static void (*const tm[])(const struct prob *, v4d *) = {
+		thin_m_1, thin_m_2, thin_m_3, thin_m_4 };
+	struct work *wk;
+	double *buf;
+
+	if (pr->n <= THIN_M && pr->m > THIN_M && pr->a.rs == 1)
+		transpose(pr);
+	if (pr->m > THIN_M || pr->b.cs != 1 || pr->k > THIN_KMAX)
+		return 0;
+	/* room for A's (i, p) as four doubles each, aligned */
+	wk = own();
+	buf = grow(&wk->b, &wk->blen, nn_mul(pr->k * pr->m + 1, 4));
+	tm[pr->m - 1](pr, (v4d *)(((uintptr_t)buf + 31) & ~(uintptr_t)31));
+	return 1;
+}
+
 /* a thin product with float C by its own path; 0 if it is not one */
 static int
-thin(const struct prob *pr)
+thin(struct prob *pr)
 {
 	static void (*const tk[])(const struct prob *, const double *,
 	    size_t) = { thin_k_1, thin_k_2, thin_k_3, thin_k_4 };
@@ -1189,10 +1309,11 @@ thin(const struct prob *pr)
 	double *bp;
 	v4d *bb;
 
-	if (!pr->cf || pr->a.dbl || pr->b.dbl || k == 0 || n == 0 ||
-	    pr->m == 0 || (nthreads() > 1 &&
-	    (double)pr->m * k * n >= PAR_MIN))
+	if (pr->a.dbl || pr->b.dbl || k == 0 || n == 0 || pr->m == 0 ||
+	    (nthreads() > 1 && (double)pr->m * k * n >= PAR_MIN))
 		return 0;
+	if (!pr->cf)
+		return thin_sums(pr);
 	if (k <= THIN_K && pr->csc == 1 && (pr->bias == NULL ||
 	    pr->csb == 1)) {
 		wk = own();
@@ -1223,7 +1344,7 @@ thin(const struct prob *pr)
 }
 #else
 static int
-thin(const struct prob *pr)
+thin(struct prob *pr)
 {
 	(void)pr;
 	return 0;
