@@ -961,6 +961,13 @@ cost(size_t m, size_t n, size_t k)
 	return s * k;
 }
 
+/* 1 if a product is big enough for the pool's threads */
+static int
+shared(const struct prob *pr)
+{
+	return nthreads() > 1 && (double)pr->m * pr->k * pr->n >= PAR_MIN;
+}
+
 /* C^T = B^T . A^T: the same sums, the tiles run across C's columns */
 static void
 transpose(struct prob *pr)
@@ -994,7 +1001,7 @@ transpose(struct prob *pr)
 #define THIN_K	4
 #define THIN_N	4
 #define THIN_M	4
-#define THIN_KMAX 4096		/* the deepest n <= 4 product taken */
+#define THIN_KMAX 4096		/* the deepest product with a broadcast table */
 /*
  * A value the compiler must take as it is: without it GCC 12 rebuilds the
  * turned vectors below from sixteen scalar loads
@@ -1006,6 +1013,34 @@ transpose(struct prob *pr)
 #endif
 
 #if defined(__GNUC__)
+/*
+ * The broadcast table of a thin product: dst[p w + i] = src(p, i) as four
+ * doubles, for p < k, i < w (a constant where inlined); src(p, i) at
+ * src[p sp + i si].  Room for it in the calling thread's buffer, aligned.
+ */
+static NN_INLINE void
+bcast_fill(v4d *restrict dst, const float *src, size_t k, const size_t w,
+    size_t sp, size_t si)
+{
+	size_t p, i;
+
+	for (p = 0; p < k; p++)
+		for (i = 0; i < w; i++) {
+			double d = src[p * sp + i * si];
+
+			dst[p * w + i] = (v4d){ d, d, d, d };
+		}
+}
+
+static v4d *
+bcast_room(size_t n)
+{
+	struct work *wk = own();
+	double *buf = grow(&wk->b, &wk->blen, nn_mul(n + 1, 4));
+
+	return (v4d *)(((uintptr_t)buf + 31) & ~(uintptr_t)31);
+}
+
 /* t = sum over p < k of x_p b[p npad], from +0, in order */
 #define THIN_DOT(t, b)							\
 	do {								\
@@ -1149,10 +1184,11 @@ thin_n_row(const struct prob *pr, size_t i, const v4d *bb)
 
 #define THIN_N_ROWS(N)							\
 NN_HOT GEMM_FMA static void						\
-thin_n_##N(const struct prob *pr, const v4d *bb)			\
+thin_n_##N(const struct prob *pr, v4d *bb)				\
 {									\
 	size_t i = 0;							\
 									\
+	bcast_fill(bb, pr->b.p, pr->k, N, pr->b.rs, pr->b.cs);		\
 	for (; i + 8 <= pr->m; i += 8)					\
 		thin_n_rows(N, 2, pr, i, bb);				\
 	for (; i + 4 <= pr->m; i += 4)					\
@@ -1249,15 +1285,9 @@ thin_m_col(const struct prob *pr, size_t j)
 NN_HOT GEMM_FMA static void						\
 thin_m_##M(const struct prob *pr, v4d *ab)				\
 {									\
-	const float *a = pr->a.p;					\
-	size_t j = 0, p, i;						\
+	size_t j = 0;							\
 									\
-	for (p = 0; p < pr->k; p++)					\
-		for (i = 0; i < (M); i++) {				\
-			double d = a[i * pr->a.rs + p * pr->a.cs];	\
-									\
-			ab[p * (M) + i] = (v4d){ d, d, d, d };		\
-		}							\
+	bcast_fill(ab, pr->a.p, pr->k, M, pr->a.cs, pr->a.rs);		\
 	for (; j + 4 * (NV) <= pr->n; j += 4 * (NV))			\
 		thin_m_cols(M, NV, pr, j, ab);				\
 	for (; (NV) > 4 && j + 16 <= pr->n; j += 16)			\
@@ -1281,17 +1311,12 @@ thin_sums(struct prob *pr)
 {
 	static void (*const tm[])(const struct prob *, v4d *) = {
 		thin_m_1, thin_m_2, thin_m_3, thin_m_4 };
-	struct work *wk;
-	double *buf;
 
 	if (pr->n <= THIN_M && pr->m > THIN_M && pr->a.rs == 1)
 		transpose(pr);
 	if (pr->m > THIN_M || pr->b.cs != 1 || pr->k > THIN_KMAX)
 		return 0;
-	/* room for A's (i, p) as four doubles each, aligned */
-	wk = own();
-	buf = grow(&wk->b, &wk->blen, nn_mul(pr->k * pr->m + 1, 4));
-	tm[pr->m - 1](pr, (v4d *)(((uintptr_t)buf + 31) & ~(uintptr_t)31));
+	tm[pr->m - 1](pr, bcast_room(nn_mul(pr->k, pr->m)));
 	return 1;
 }
 
@@ -1301,16 +1326,15 @@ thin(struct prob *pr)
 {
 	static void (*const tk[])(const struct prob *, const double *,
 	    size_t) = { thin_k_1, thin_k_2, thin_k_3, thin_k_4 };
-	static void (*const tn[])(const struct prob *, const v4d *) = {
+	static void (*const tn[])(const struct prob *, v4d *) = {
 		thin_n_1, thin_n_2, thin_n_3, thin_n_4 };
 	struct work *wk;
 	const float *b = pr->b.p;
 	size_t k = pr->k, n = pr->n, p, j, npad;
 	double *bp;
-	v4d *bb;
 
 	if (pr->a.dbl || pr->b.dbl || k == 0 || n == 0 || pr->m == 0 ||
-	    (nthreads() > 1 && (double)pr->m * k * n >= PAR_MIN))
+	    shared(pr))
 		return 0;
 	if (!pr->cf)
 		return thin_sums(pr);
@@ -1327,17 +1351,7 @@ thin(struct prob *pr)
 		return 1;
 	}
 	if (n <= THIN_N && k <= THIN_KMAX && pr->a.cs == 1) {
-		wk = own();
-		/* 4 doubles a (p, j): room for k n of them, aligned */
-		bp = grow(&wk->b, &wk->blen, nn_mul(k * n + 1, 4));
-		bb = (v4d *)(((uintptr_t)bp + 31) & ~(uintptr_t)31);
-		for (p = 0; p < k; p++)
-			for (j = 0; j < n; j++) {
-				double d = b[p * pr->b.rs + j * pr->b.cs];
-
-				bb[p * n + j] = (v4d){ d, d, d, d };
-			}
-		tn[n - 1](pr, bb);
+		tn[n - 1](pr, bcast_room(nn_mul(k, n)));
 		return 1;
 	}
 	return 0;
@@ -1370,7 +1384,7 @@ gemm(struct prob *pr)
 	nt = nthreads();
 	if ((size_t)nt > (byrows ? mu : nu) / 2)
 		nt = (int)((byrows ? mu : nu) / 2);
-	if (nt <= 1 || (double)pr->m * pr->k * pr->n < PAR_MIN ||
+	if (nt <= 1 || !shared(pr) ||
 	    pthread_mutex_trylock(&pool_owner) != 0) {
 		gemm_part(pr, 0, pr->m, 0, pr->n, own());
 		return;
