@@ -4,7 +4,8 @@
 
 #include "nn.h"
 
-#define BLOCK_VALUES	16384	/* values in a block, unless a row has more */
+#define BLOCKS		4	/* blocks in the ring */
+#define BLOCK_VALUES	32768	/* values in a block, unless a row has more */
 #define BLOCK_ROWS	1024
 
 /* rows of output: their values one after another, and the blank lines */
@@ -18,14 +19,17 @@ struct block {
 };
 
 /*
- * Two blocks: the caller adds rows to one while the printing thread
- * prints the other, in turn.  full[i] says b[i] waits for the printer;
- * both sides wait on one condition variable.  Without a thread
- * (pthread_create failed), a full block is printed in place.
+ * A ring of blocks: the caller adds rows to one while the printing thread
+ * prints the ones filled before it, in turn; with more than two, neither
+ * side waits for the other at every block (a 512-column nn-dense spent a
+ * quarter of its time so with two blocks of 16384 values).  full[i] says
+ * b[i] waits for the printer; both sides wait on one condition variable.
+ * Without a thread (pthread_create failed), a full block is printed in
+ * place.
  */
 struct nn_rows {
-	struct block b[2];
-	int full[2];
+	struct block b[BLOCKS];
+	int full[BLOCKS];
 	int fill;		/* the block rows are added to */
 	int running;		/* the printer was started and not joined */
 	int gone;		/* it ended early (another thread is dying) */
@@ -80,7 +84,7 @@ print_loop(struct nn_rows *q)
 		q->full[i] = 0;
 		pthread_cond_broadcast(&q->cond);
 		pthread_mutex_unlock(&q->lock);
-		i ^= 1;
+		i = (i + 1) % BLOCKS;
 	} while (!last);
 }
 
@@ -94,7 +98,7 @@ print_blocks(void *arg)
 	return NULL;
 }
 
-/* the filled block to the printer and the other one back, emptied */
+/* the filled block to the printer and the next one back, emptied */
 static void
 hand_off(struct nn_rows *q, int last)
 {
@@ -109,7 +113,7 @@ hand_off(struct nn_rows *q, int last)
 	pthread_mutex_lock(&q->lock);
 	q->full[q->fill] = 1;
 	pthread_cond_broadcast(&q->cond);
-	q->fill ^= 1;
+	q->fill = (q->fill + 1) % BLOCKS;
 	while (q->full[q->fill] && !q->gone)
 		pthread_cond_wait(&q->cond, &q->lock);
 	pthread_mutex_unlock(&q->lock);
@@ -124,7 +128,7 @@ nn_rows_open(struct nn_writer *w)
 	struct nn_rows *q = nn_malloc(sizeof(*q));
 	int i;
 
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < BLOCKS; i++) {
 		q->b[i].cap = BLOCK_VALUES;
 		q->b[i].v = nn_malloc(BLOCK_VALUES * sizeof(float));
 		q->b[i].len = q->b[i].rows = 0;
@@ -195,7 +199,7 @@ nn_rows_close(struct nn_rows *q)
 	nn_rows_finish(q);
 	pthread_mutex_destroy(&q->lock);
 	pthread_cond_destroy(&q->cond);
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < BLOCKS; i++)
 		free(q->b[i].v);
 	free(q);
 }
