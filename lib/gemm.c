@@ -156,7 +156,7 @@ tr4(double *restrict dst, size_t ld, const float *src, size_t ss, size_t kc)
  * go four rows at a time through tr4.
  */
 #define PACK_FUNCS(T, SUF)						\
-static void								\
+NN_HOT static void							\
 pack_a_##SUF(double *restrict dst, const struct mat *s, size_t i0,	\
     size_t mc, size_t p0, size_t kc)					\
 {									\
@@ -190,7 +190,7 @@ pack_a_##SUF(double *restrict dst, const struct mat *s, size_t i0,	\
 	}								\
 }									\
 									\
-static void								\
+NN_HOT static void							\
 pack_b_##SUF(double *restrict dst, const struct mat *s, size_t p0,	\
     size_t kc, size_t j0, size_t nc)					\
 {									\
