@@ -25,6 +25,7 @@ main(int argc, char *argv[])
 		nn_usage(usage);
 	r = nn_reader_open("-");
 	nn_writer_stdout(&w);
+	nn_reader_on_idle(r, nn_writer_flush_hook, &w);
 	while (nn_read_row(r, &x, &n, &sep)) {
 		if (n == 0)
 			nn_die_at(nn_reader_name(r), nn_reader_line(r), 0,

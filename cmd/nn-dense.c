@@ -60,6 +60,16 @@ flush(struct dense *d)
 	d->nb = 0;
 }
 
+/* the input is slow: the rows read so far out now */
+static void
+flush_idle(void *arg)
+{
+	struct dense *d = arg;
+
+	flush(d);
+	nn_rows_flush(d->out);
+}
+
 /* the rows before an error printed; not by the printer's write error */
 static void
 flush_pending(void)
@@ -232,6 +242,7 @@ main(int argc, char *argv[])
 	d.out = nn_rows_open(&w);
 	pending = &d;
 	nn_atdie(flush_pending);
+	nn_reader_on_idle(r, flush_idle, &d);
 	while (nn_read_row(r, &x, &n, &sep)) {
 		if (!ready) {
 			/* n_inputs left out: the first row tells it */

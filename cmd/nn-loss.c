@@ -66,6 +66,7 @@ main(int argc, char *argv[])
 	nn_mean_init(&m);
 	r = nn_reader_open("-");
 	nn_writer_stdout(&w);
+	nn_reader_on_idle(r, nn_writer_flush_hook, &w);
 	while (nn_read_row(r, &p, &n, &sep)) {
 		if (++rows > t.rows)
 			continue;	/* only counted, for the error */

@@ -21,6 +21,7 @@ to_text(const char *path)
 	int sep;
 
 	nn_writer_stdout(&w);
+	nn_reader_on_idle(r, nn_writer_flush_hook, &w);
 	while (nn_read_row(r, &row, &n, &sep)) {
 		nn_write_blank(&w, sep);
 		nn_write_row(&w, row, n);

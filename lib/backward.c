@@ -19,12 +19,15 @@ struct lockstep {
 	unsigned long rows;
 };
 
+/* the rows written to w go out whenever either input is slow */
 static void
-lockstep_open(struct lockstep *s, const char *fwd)
+lockstep_open(struct lockstep *s, const char *fwd, struct nn_writer *w)
 {
 	memset(s, 0, sizeof(*s));
 	s->f = nn_reader_open(fwd);
 	s->g = nn_reader_open("-");
+	nn_reader_on_idle(s->f, nn_writer_flush_hook, w);
+	nn_reader_on_idle(s->g, nn_writer_flush_hook, w);
 }
 
 static void
@@ -89,8 +92,8 @@ nn_map_rows_backward(const char *fwd,
 	float *dx = NULL;
 	size_t cap = 0;
 
-	lockstep_open(&s, fwd);
 	nn_writer_stdout(&w);
+	lockstep_open(&s, fwd, &w);
 	while (lockstep_next(&s)) {
 		lockstep_same(&s);
 		dx = grow(dx, &cap, s.gn);
@@ -124,8 +127,8 @@ nn_dense_backward_stream(const char *fwd, const float *params, size_t nin,
 	for (j = 0; j < nout; j++)
 		db[j] = 0.0f;
 	nn_mean_init(col);
-	lockstep_open(&s, fwd);
 	nn_writer_stdout(&w);
+	lockstep_open(&s, fwd, &w);
 	while (lockstep_next(&s)) {
 		if (s.fn != nin)
 			nn_die_at(nn_reader_name(s.f), nn_reader_line(s.f), 0,
@@ -222,6 +225,7 @@ nn_dropout_stream(struct nn_rng *r, double rate, const char *maskfile)
 		nn_die_errno("%s", maskfile);
 	in = nn_reader_open("-");
 	nn_writer_stdout(&w);
+	nn_reader_on_idle(in, nn_writer_flush_hook, &w);
 	while (nn_read_row(in, &x, &n, &sep)) {
 		y = grow(y, &cap, n);
 		mk = grow(mk, &mcap, n);
@@ -253,8 +257,8 @@ nn_dropout_backward_stream(const char *maskfile, double rate)
 	size_t cap = 0, i;
 	char buf[NN_FMT_MAX];
 
-	lockstep_open(&s, maskfile);
 	nn_writer_stdout(&w);
+	lockstep_open(&s, maskfile, &w);
 	while (lockstep_next(&s)) {
 		lockstep_same(&s);
 		dx = grow(dx, &cap, s.gn);

@@ -92,6 +92,7 @@ const char *nn_reader_name(const struct nn_reader *r);
 unsigned long nn_reader_line(const struct nn_reader *r);
 int nn_reader_shape(const struct nn_reader *r, size_t *dims);
 void nn_reader_close(struct nn_reader *r);
+void nn_reader_on_idle(struct nn_reader *r, void (*fn)(void *), void *arg);
 
 /* tensor.c: whole tensors, shapes */
 struct nn_tensor {
@@ -116,6 +117,8 @@ void nn_write_row(struct nn_writer *w, const float *v, size_t n);
 void nn_write_blank(struct nn_writer *w, int count);
 void nn_write_tensor(struct nn_writer *w, const struct nn_tensor *t);
 void nn_writer_sync(struct nn_writer *w);
+void nn_writer_flush(struct nn_writer *w);
+void nn_writer_flush_hook(void *w);
 void nn_writer_close(struct nn_writer *w);
 void nn_write_label(struct nn_writer *w, long label);
 void nn_save_matrix(const char *path, const float *v, size_t rows,
@@ -290,6 +293,8 @@ struct nn_rows;
 struct nn_rows *nn_rows_open(struct nn_writer *w);
 float *nn_rows_add(struct nn_rows *q, size_t n, int sep);
 int nn_rows_printer(const struct nn_rows *q);
+void nn_rows_flush(struct nn_rows *q);
+void nn_rows_flush_hook(void *q);
 void nn_rows_finish(struct nn_rows *q);
 void nn_rows_close(struct nn_rows *q);
 void nn_map_rows(const char *path, void (*f)(const float *, size_t, float *));

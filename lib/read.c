@@ -1,6 +1,7 @@
 /* read.c: the tensor reader, one row at a time: text, brackets or .npy */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -40,6 +41,9 @@ struct nn_reader {
 	size_t dim[NN_MAXDIM];	/* units a unit of a level must hold */
 	struct nn_npy npy;	/* a .npy file's header */
 	size_t npyrows;		/* rows in it */
+	void (*idle)(void *);	/* called before a read that would wait */
+	void *idle_arg;
+	int idle_due;		/* a row was returned since the last call */
 };
 
 static const char *level_name[] = { "rows", "slices", "blocks" };
@@ -90,6 +94,27 @@ nn_reader_line(const struct nn_reader *r)
 	return r->rowline;
 }
 
+/*
+ * fn(arg) whenever r has returned rows and its next read would wait for
+ * the writer (a pipe or terminal with nothing in it): what was made of
+ * those rows can go out while the input is slow; never for a file
+ */
+void
+nn_reader_on_idle(struct nn_reader *r, void (*fn)(void *), void *arg)
+{
+	r->idle = fn;
+	r->idle_arg = arg;
+}
+
+/* 1 unless a read of fd would wait: data, the end, or an error */
+static int
+readable(int fd)
+{
+	struct pollfd p = { fd, POLLIN, 0 };
+
+	return poll(&p, 1, 0) != 0;
+}
+
 /* read more bytes after buf[end], moving or growing the buffer as needed */
 static void
 fill(struct nn_reader *r)
@@ -109,6 +134,10 @@ fill(struct nn_reader *r)
 			cap = NN_LINE_MAX + 1;
 		r->buf = nn_realloc(r->buf, cap);
 		r->cap = cap;
+	}
+	if (r->idle != NULL && r->idle_due && !readable(r->fd)) {
+		r->idle_due = 0;
+		r->idle(r->idle_arg);
 	}
 	do
 		got = read(r->fd, r->buf + r->end, r->cap - r->end);
@@ -496,6 +525,7 @@ nn_read_row(struct nn_reader *r, const float **row, size_t *n, int *sep)
 			return 0;
 		*row = r->row;
 		*n = r->n;
+		r->idle_due = 1;
 		return 1;
 	}
 	if (r->mode == 'B') {
@@ -523,6 +553,7 @@ nn_read_row(struct nn_reader *r, const float **row, size_t *n, int *sep)
 	count_row(r, *sep);
 	*row = r->row;
 	*n = r->n;
+	r->idle_due = 1;
 	return 1;
 }
 

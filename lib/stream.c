@@ -15,6 +15,7 @@ struct block {
 	size_t n[BLOCK_ROWS];
 	int sep[BLOCK_ROWS];
 	size_t rows;
+	int flush;		/* the output is flushed after this block */
 	int last;		/* the stream ends with this block */
 };
 
@@ -79,6 +80,8 @@ print_loop(struct nn_rows *q)
 			pthread_cond_wait(&q->cond, &q->lock);
 		pthread_mutex_unlock(&q->lock);
 		print_block(q, &q->b[i]);
+		if (q->b[i].flush)
+			nn_writer_flush(q->w);
 		last = q->b[i].last;
 		pthread_mutex_lock(&q->lock);
 		q->full[i] = 0;
@@ -107,7 +110,10 @@ hand_off(struct nn_rows *q, int last)
 	b->last = last;
 	if (!q->running) {
 		print_block(q, b);
+		if (b->flush)
+			nn_writer_flush(q->w);
 		b->rows = b->len = 0;
+		b->flush = 0;
 		return;
 	}
 	pthread_mutex_lock(&q->lock);
@@ -119,6 +125,7 @@ hand_off(struct nn_rows *q, int last)
 	pthread_mutex_unlock(&q->lock);
 	b = &q->b[q->fill];
 	b->rows = b->len = 0;
+	b->flush = 0;
 }
 
 /* rows for w, printed by a thread of their own */
@@ -132,6 +139,7 @@ nn_rows_open(struct nn_writer *w)
 		q->b[i].cap = BLOCK_VALUES;
 		q->b[i].v = nn_malloc(BLOCK_VALUES * sizeof(float));
 		q->b[i].len = q->b[i].rows = 0;
+		q->b[i].flush = 0;
 		q->full[i] = 0;
 	}
 	q->fill = 0;
@@ -176,6 +184,22 @@ int
 nn_rows_printer(const struct nn_rows *q)
 {
 	return q->running && pthread_equal(pthread_self(), q->printer);
+}
+
+/* the rows added so far printed and flushed soon, without waiting for
+ * a block to fill: the input is slow */
+void
+nn_rows_flush(struct nn_rows *q)
+{
+	q->b[q->fill].flush = 1;
+	hand_off(q, 0);
+}
+
+/* nn_rows_flush for nn_reader_on_idle */
+void
+nn_rows_flush_hook(void *q)
+{
+	nn_rows_flush(q);
 }
 
 /* every row added is printed and the thread ended; no more rows */
@@ -227,6 +251,7 @@ nn_map_rows(const char *path, void (*f)(const float *, size_t, float *))
 	nn_writer_stdout(&w);
 	map_rows = nn_rows_open(&w);
 	nn_atdie(map_rows_atdie);
+	nn_reader_on_idle(r, nn_rows_flush_hook, map_rows);
 	while (nn_read_row(r, &x, &n, &sep))
 		f(x, n, nn_rows_add(map_rows, n, sep));
 	nn_atdie(NULL);

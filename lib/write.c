@@ -187,6 +187,21 @@ nn_write_tensor(struct nn_writer *w, const struct nn_tensor *t)
 	}
 }
 
+/* what was written so far to the file or pipe, now */
+void
+nn_writer_flush(struct nn_writer *w)
+{
+	if (fflush(w->fp) == EOF || ferror(w->fp))
+		write_error(w);
+}
+
+/* nn_writer_flush for nn_reader_on_idle */
+void
+nn_writer_flush_hook(void *w)
+{
+	nn_writer_flush(w);
+}
+
 /* a named file's data flushed and on disk, not yet renamed into place */
 void
 nn_writer_sync(struct nn_writer *w)
