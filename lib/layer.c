@@ -48,6 +48,32 @@ nn_matmul(const float *a, const float *b, size_t m, size_t k, size_t n,
 	nn_gemm_f(a, b, 0, NULL, m, k, n, c);
 }
 
+/* db[0..w) = the sums down rows of dz[0..w), rows nout apart, from +0 */
+static NN_INLINE void
+colsum4(const float *dz, size_t rows, size_t nout, size_t w,
+    float *restrict db)
+{
+	float s0 = 0.0f, s1 = 0.0f, s2 = 0.0f, s3 = 0.0f;
+	size_t r;
+
+	for (r = 0; r < rows; r++, dz += nout) {
+		s0 = s0 + dz[0];
+		if (w > 1)
+			s1 = s1 + dz[1];
+		if (w > 2)
+			s2 = s2 + dz[2];
+		if (w > 3)
+			s3 = s3 + dz[3];
+	}
+	db[0] = s0;
+	if (w > 1)
+		db[1] = s1;
+	if (w > 2)
+		db[2] = s2;
+	if (w > 3)
+		db[3] = s3;
+}
+
 /* db = np.sum(dZ, axis=0): rows one after another from +0; one column is
  * one contiguous run, which numpy sums pairwise */
 NN_HOT void
@@ -69,11 +95,10 @@ nn_colsum(const float *dz, size_t rows, size_t nout, float *restrict db)
 				s[j] = s[j] + dz[r * nout + j0 + j];
 		memcpy(db + j0, s, sizeof(s));
 	}
-	for (j = j0; j < nout; j++)
-		db[j] = 0.0f;
-	for (r = 0; r < rows; r++)
-		for (j = j0; j < nout; j++)
-			db[j] = db[j] + dz[r * nout + j];
+	/* the rest four columns at a time, the sums in registers too */
+	for (; j0 < nout; j0 += 4)
+		colsum4(dz + j0, rows, nout, nout - j0 < 4 ? nout - j0 : 4,
+		    db + j0);
 }
 
 /* y = max(0, x) as np.maximum(0, x) gives it: -0 and nan pass through */
