@@ -142,6 +142,48 @@ row(const char *what, char *s, float (*fn)(const float *, size_t))
 		    (unsigned long)tobits(got), (unsigned long)tobits(want));
 }
 
+/*
+ * nn_colsum for every width 1 to 70 against its definition: each column
+ * summed down the rows from +0, in float (one column alone: pairwise);
+ * values of mixed magnitudes, so another order gives other bits, and an
+ * all -0 column, whose sum is +0
+ */
+static void
+colsums(void)
+{
+	enum { ROWS = 37, MAXW = 70 };
+	static float dz[ROWS * MAXW], db[MAXW];
+	uint32_t x = 12345;
+	size_t w, r, j;
+	float s;
+
+	for (w = 1; w <= MAXW; w++) {
+		for (r = 0; r < ROWS * w; r++) {
+			x = x * 1103515245 + 12345;
+			dz[r] = (float)((int)(x >> 8 & 0xffff) - 32768) *
+			    (x & 0x80 ? 1e-6f : 1.0f);
+		}
+		for (r = 0; r < ROWS; r++)
+			dz[r * w + w - 1] = -0.0f;
+		nn_colsum(dz, ROWS, w, db);
+		for (j = 0; j < w; j++) {
+			if (w == 1)
+				s = nn_sum_pairwise(dz, ROWS);
+			else
+				for (s = 0.0f, r = 0; r < ROWS; r++)
+					s = s + dz[r * w + j];
+			ncases++;
+			if (tobits(db[j]) != tobits(s)) {
+				nfailed++;
+				fprintf(stderr, "test-npmath: nn_colsum, %zu "
+				    "columns: column %zu is %08lx, not %08lx\n",
+				    w, j, (unsigned long)tobits(db[j]),
+				    (unsigned long)tobits(s));
+			}
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -190,6 +232,7 @@ main(void)
 				    "%08lx\n", i, (unsigned long)tobits(ex[i]),
 				    (unsigned long)tobits(ew[i]));
 	}
+	colsums();
 	if (ncases == 0) {
 		fprintf(stderr, "test-npmath: %s: no cases\n", DATA);
 		return 1;
