@@ -40,7 +40,7 @@ struct nn_rows {
 	pthread_cond_t cond;
 };
 
-/* a block's rows to the writer */
+/* a block's rows to the writer, flushed after them if it asks */
 static void
 print_block(struct nn_rows *q, const struct block *b)
 {
@@ -51,6 +51,16 @@ print_block(struct nn_rows *q, const struct block *b)
 		nn_write_blank(q->w, b->sep[r]);
 		nn_write_row(q->w, v, b->n[r]);
 	}
+	if (b->flush)
+		nn_writer_flush(q->w);
+}
+
+/* a block ready for new rows */
+static void
+empty(struct block *b)
+{
+	b->rows = b->len = 0;
+	b->flush = 0;
 }
 
 /*
@@ -80,8 +90,6 @@ print_loop(struct nn_rows *q)
 			pthread_cond_wait(&q->cond, &q->lock);
 		pthread_mutex_unlock(&q->lock);
 		print_block(q, &q->b[i]);
-		if (q->b[i].flush)
-			nn_writer_flush(q->w);
 		last = q->b[i].last;
 		pthread_mutex_lock(&q->lock);
 		q->full[i] = 0;
@@ -110,10 +118,7 @@ hand_off(struct nn_rows *q, int last)
 	b->last = last;
 	if (!q->running) {
 		print_block(q, b);
-		if (b->flush)
-			nn_writer_flush(q->w);
-		b->rows = b->len = 0;
-		b->flush = 0;
+		empty(b);
 		return;
 	}
 	pthread_mutex_lock(&q->lock);
@@ -123,9 +128,7 @@ hand_off(struct nn_rows *q, int last)
 	while (q->full[q->fill] && !q->gone)
 		pthread_cond_wait(&q->cond, &q->lock);
 	pthread_mutex_unlock(&q->lock);
-	b = &q->b[q->fill];
-	b->rows = b->len = 0;
-	b->flush = 0;
+	empty(&q->b[q->fill]);
 }
 
 /* rows for w, printed by a thread of their own */
@@ -138,8 +141,7 @@ nn_rows_open(struct nn_writer *w)
 	for (i = 0; i < BLOCKS; i++) {
 		q->b[i].cap = BLOCK_VALUES;
 		q->b[i].v = nn_malloc(BLOCK_VALUES * sizeof(float));
-		q->b[i].len = q->b[i].rows = 0;
-		q->b[i].flush = 0;
+		empty(&q->b[i]);
 		q->full[i] = 0;
 	}
 	q->fill = 0;
